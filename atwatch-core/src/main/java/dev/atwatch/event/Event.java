@@ -1,0 +1,131 @@
+package dev.atwatch.event;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event as a reader produced it: Splunk's metadata fields ({@code _time}, {@code _raw}, {@code
+ * host}, {@code source}, {@code sourcetype}, {@code index}) and the extracted fields, all reachable
+ * through {@link #get}, plus the event's {@link Provenance}.
+ *
+ * <p>{@code _time} is held as epoch seconds with sub-second precision. Empty values are never
+ * stored: {@link Builder#put} ignores them, as Splunk drops empty extractions.
+ */
+public final class Event implements Fields {
+
+    public static final String TIME = "_time";
+    public static final String RAW = "_raw";
+    public static final String HOST = "host";
+    public static final String SOURCE = "source";
+    public static final String SOURCETYPE = "sourcetype";
+    public static final String INDEX = "index";
+
+    private final Map<String, FieldValue> fields;
+    private final Provenance provenance;
+
+    private Event(Map<String, FieldValue> fields, Provenance provenance) {
+        this.fields = fields;
+        this.provenance = provenance;
+    }
+
+    public static Builder builder(Provenance provenance) {
+        return new Builder(provenance);
+    }
+
+    @Override
+    public FieldValue get(String name) {
+        return fields.get(name);
+    }
+
+    @Override
+    public Iterable<String> names() {
+        return fields.keySet();
+    }
+
+    /** The string value of {@code name} (the first of a multivalue), or {@code null}. */
+    public String text(String name) {
+        FieldValue value = fields.get(name);
+        return value == null ? null : value.asString();
+    }
+
+    /** Epoch seconds, or {@code NaN} when the reader could not find a time. */
+    public double time() {
+        return fields.get(TIME) instanceof FieldValue.Number n ? n.value() : Double.NaN;
+    }
+
+    public String raw() {
+        return text(RAW);
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** A copy of the fields, in insertion order, that the caller may change. */
+    public Map<String, FieldValue> toMap() {
+        return new LinkedHashMap<>(fields);
+    }
+
+    /** A builder for one event; re-putting a name replaces, {@link #add} appends a value. */
+    public static final class Builder {
+        private final Map<String, FieldValue> fields = new LinkedHashMap<>();
+        private final Provenance provenance;
+
+        private Builder(Provenance provenance) {
+            this.provenance = provenance;
+        }
+
+        public Builder time(double epochSeconds) {
+            fields.put(TIME, new FieldValue.Number(epochSeconds));
+            return this;
+        }
+
+        /**
+         * Sets {@code name} to {@code value}; a null or empty value removes nothing and adds
+         * nothing.
+         */
+        public Builder put(String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                fields.put(name, new FieldValue.Text(value));
+            }
+            return this;
+        }
+
+        public Builder put(String name, FieldValue value) {
+            if (value != null) {
+                fields.put(name, value);
+            }
+            return this;
+        }
+
+        /** Appends {@code value} to {@code name}, making the field multivalue when it exists. */
+        public Builder add(String name, String value) {
+            if (value == null || value.isEmpty()) {
+                return this;
+            }
+            FieldValue old = fields.get(name);
+            if (old == null) {
+                fields.put(name, new FieldValue.Text(value));
+            } else {
+                List<String> values = new java.util.ArrayList<>(old.strings());
+                values.add(value);
+                fields.put(name, new FieldValue.MultiValue(values));
+            }
+            return this;
+        }
+
+        public Builder remove(String name) {
+            fields.remove(name);
+            return this;
+        }
+
+        public FieldValue get(String name) {
+            return fields.get(name);
+        }
+
+        public Event build() {
+            return new Event(fields, provenance);
+        }
+    }
+}

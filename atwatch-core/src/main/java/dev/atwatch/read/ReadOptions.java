@@ -1,0 +1,22 @@
+package dev.atwatch.read;
+
+/**
+ * Options shared by all readers.
+ *
+ * @param index the {@code index} to give every event, or {@code null} for the format's default
+ *     ({@code wineventlog} for Windows data, {@code linux} for Linux data)
+ * @param host the {@code host} to give every event, or {@code null} to take it from the data
+ * @param limits limits on untrusted input
+ */
+public record ReadOptions(String index, String host, ReadLimits limits) {
+
+    public static final ReadOptions DEFAULTS = new ReadOptions(null, null, ReadLimits.DEFAULTS);
+
+    public static final String WINDOWS_INDEX = "wineventlog";
+    public static final String LINUX_INDEX = "linux";
+
+    /** The index to use for data whose format defaults to {@code fallback}. */
+    public String indexOr(String fallback) {
+        return index != null ? index : fallback;
+    }
+}

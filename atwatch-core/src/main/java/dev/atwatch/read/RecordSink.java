@@ -1,0 +1,14 @@
+package dev.atwatch.read;
+
+import dev.atwatch.event.Event;
+
+/** Receives what a reader produces, in input order, on the caller's thread. */
+public interface RecordSink {
+
+    void event(Event event);
+
+    void rejected(Rejected rejected);
+
+    /** Reports that {@code bytes} more bytes of the input were consumed; for progress displays. */
+    default void progress(long bytes) {}
+}
