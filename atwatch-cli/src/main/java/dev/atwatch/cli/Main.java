@@ -1,11 +1,57 @@
 package dev.atwatch.cli;
 
-/** Entry point of the {@code atwatch} command. */
-public final class Main {
+import static java.nio.charset.StandardCharsets.UTF_8;
 
-    private Main() {}
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code atwatch} command. */
+@Command(
+        name = "atwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description =
+                "Finds abuse of the at job scheduler (ATT&CK T1053.002) in Windows and Linux logs.",
+        subcommands = {HuntCommand.class, QueryCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  atwatch hunt examples/",
+            "  atwatch query --spl-file ../shared/spl/seed-query.spl examples/windows/"
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
 
     public static void main(String[] args) {
-        System.exit(0);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line and returns the exit code; for tests and {@link #main}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine command = new CommandLine(new Main());
+        command.setOut(out);
+        command.setErr(err);
+        command.setExecutionExceptionHandler(
+                (e, line, parsed) -> {
+                    if (e instanceof UsageException) {
+                        line.getErr().println("error: " + e.getMessage());
+                        return ExitCodes.USAGE;
+                    }
+                    if (e instanceof InputException) {
+                        line.getErr().println("error: " + e.getMessage());
+                        return ExitCodes.INPUT;
+                    }
+                    throw e;
+                });
+        return command.execute(args);
     }
 }

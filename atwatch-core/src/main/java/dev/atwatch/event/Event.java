@@ -62,6 +62,13 @@ public final class Event implements Fields {
         return provenance;
     }
 
+    /** A builder holding a copy of this event's fields and its provenance. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(provenance);
+        builder.fields.putAll(fields);
+        return builder;
+    }
+
     /** A copy of the fields, in insertion order, that the caller may change. */
     public Map<String, FieldValue> toMap() {
         return new LinkedHashMap<>(fields);

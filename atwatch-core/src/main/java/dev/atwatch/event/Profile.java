@@ -37,6 +37,24 @@ public enum Profile {
                 "unknown profile '" + id + "'; expected ta-windows-legacy or ta-windows-8");
     }
 
+    /** Returns {@code event} named as this profile names it (the same object when unchanged). */
+    public Event apply(Event event) {
+        if (this != TA_WINDOWS_8 || !renames(event.text(Event.SOURCETYPE))) {
+            return event;
+        }
+        Event.Builder builder = event.toBuilder();
+        apply(builder);
+        return builder.build();
+    }
+
+    private static boolean renames(String sourcetype) {
+        if (sourcetype == null) {
+            return false;
+        }
+        String lower = sourcetype.toLowerCase(Locale.ROOT);
+        return lower.startsWith("wineventlog:") || lower.startsWith("xmlwineventlog:");
+    }
+
     /**
      * Applies this profile's naming to an event's builder. Under {@link #TA_WINDOWS_8}, a
      * sourcetype {@code WinEventLog:X} or {@code XmlWinEventLog:X} becomes {@code WinEventLog} or

@@ -1,0 +1,88 @@
+package dev.atwatch.cli;
+
+import dev.atwatch.detect.Detection;
+import dev.atwatch.detect.RunStats;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The run summary printed on standard error at the end of every run. */
+final class Summary {
+
+    private Summary() {}
+
+    static void print(Detection detection, String semantics, String profile, PrintWriter err) {
+        RunStats stats = detection.stats();
+        double seconds = detection.elapsedNanos() / 1e9;
+        err.printf(
+                Locale.ROOT,
+                "atwatch: %d input(s)%s, %s, %,d records read, %,d events parsed, %,d rejected,"
+                        + " %.2f s, %,.0f events/s%n",
+                stats.inputs(),
+                formats(stats.formats()),
+                bytes(stats.bytes()),
+                stats.records(),
+                stats.events(),
+                stats.rejected(),
+                seconds,
+                seconds > 0 ? stats.events() / seconds : 0.0);
+        err.printf(Locale.ROOT, "  semantics %s, profile %s%n", semantics, profile);
+        if (stats.prefilteredRecords() > 0) {
+            err.printf(
+                    Locale.ROOT,
+                    "  %,d records skipped unparsed by the prefilter (no rule could match them)%n",
+                    stats.prefilteredRecords());
+        }
+        if (stats.outOfRangeEvents() > 0) {
+            err.printf(
+                    Locale.ROOT,
+                    "  %,d events outside --earliest/--latest%n",
+                    stats.outOfRangeEvents());
+        }
+        for (String skipped : stats.skippedInputs()) {
+            err.println("  skipped " + skipped);
+        }
+        for (RunStats.Reason reason : stats.reasons()) {
+            err.printf(Locale.ROOT, "  rejected %s: %,d%n", reason.code(), reason.count());
+            for (String where : reason.firstLocations()) {
+                err.println("    at " + where);
+            }
+        }
+        for (Detection.RuleResults rule : detection.results()) {
+            err.printf(
+                    Locale.ROOT, "  rule %s: %,d row(s)%n", rule.rule().id(), rule.results().rows().size());
+            for (String note : rule.results().notes()) {
+                err.println("    note: " + note);
+            }
+        }
+        if (!detection.aliasHits().isEmpty()) {
+            err.println("  aliases that changed a result (portable semantics):");
+            detection.aliasHits()
+                    .forEach((alias, n) -> err.printf(Locale.ROOT, "    %s: %,d event(s)%n", alias, n));
+        }
+        err.flush();
+    }
+
+    private static String formats(Map<String, Long> formats) {
+        if (formats.isEmpty()) {
+            return "";
+        }
+        return formats.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        if (count < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", count / 1024.0);
+        }
+        if (count < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MiB", count / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", count / (1024.0 * 1024 * 1024));
+    }
+}

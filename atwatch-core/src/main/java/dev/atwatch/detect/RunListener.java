@@ -1,0 +1,25 @@
+package dev.atwatch.detect;
+
+import dev.atwatch.read.Input;
+import dev.atwatch.read.Rejected;
+
+/**
+ * Hears about a run while it goes, for progress displays and warnings. Methods may be called
+ * from several reading threads at once and must return quickly.
+ */
+public interface RunListener {
+
+    RunListener NONE = new RunListener() {};
+
+    /** An input is about to be read with the reader named {@code format}. */
+    default void inputStarted(Input input, String format) {}
+
+    /** An input was skipped: unknown format, empty, or unreadable. */
+    default void inputSkipped(Input input, String why) {}
+
+    /** {@code bytes} more bytes were consumed. */
+    default void progress(long bytes) {}
+
+    /** A record could not be read. */
+    default void rejected(Rejected rejected) {}
+}
