@@ -1,0 +1,209 @@
+package dev.atwatch.cli;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.event.Profile;
+import dev.atwatch.output.EventWriter;
+import dev.atwatch.read.EventReader;
+import dev.atwatch.read.Input;
+import dev.atwatch.read.Inputs;
+import dev.atwatch.read.ReadLimits;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.Readers;
+import dev.atwatch.read.RecordSink;
+import dev.atwatch.read.Rejected;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code atwatch convert}: writes the events of any supported input in another format. */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write every event of the inputs (every field and the metadata) as JSON lines,"
+                        + " XML or CSV.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  atwatch convert Security.evtx > security.jsonl",
+            "  atwatch convert --format csv -o sysmon.csv Sysmon.evtx",
+            "  atwatch convert --format xml --raw logs/ | less"
+        })
+final class ConvertCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--format",
+            defaultValue = "jsonl",
+            paramLabel = "FORMAT",
+            description = "jsonl, xml or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--raw", description = "also write _raw (the record as stored)")
+    boolean raw;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE")
+    java.nio.file.Path output;
+
+    @Option(names = "--profile", defaultValue = "ta-windows-legacy", paramLabel = "PROFILE",
+            description = "sourcetype naming: ta-windows-legacy or ta-windows-8")
+    String profile;
+
+    @Option(names = "--index", paramLabel = "NAME", description = "index given to every event")
+    String index;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "host given to every event")
+    String host;
+
+    @Option(names = "--limit", paramLabel = "NAME=N", description = "set a named input limit")
+    Map<String, Integer> limits = Map.of();
+
+    @Option(names = {"-q", "--quiet"}, description = "print no summary or warnings")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders; - for stdin")
+    List<String> paths;
+
+    @Spec CommandSpec spec;
+
+    private long events;
+    private long rejected;
+
+    @Override
+    public Integer call() throws IOException {
+        String chosen = format.toLowerCase(Locale.ROOT);
+        if (!List.of("jsonl", "xml", "csv").contains(chosen)) {
+            throw new UsageException(
+                    "invalid value for --format: '" + format + "'; expected jsonl, xml or csv");
+        }
+        Profile naming = profileOption();
+        ReadOptions options = readOptions();
+        List<Input> inputs = inputs();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Output.write(output, spec.commandLine().getOut(), out -> {
+            Writer buffered = new BufferedWriter(out, 1 << 16);
+            try (EventWriter writer = writer(chosen, buffered, inputs, options, naming)) {
+                for (Input input : inputs) {
+                    convert(input, options, naming, writer, err);
+                }
+            }
+        });
+        if (!quiet) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf(Locale.ROOT, "atwatch: %,d events written, %,d records rejected, %.2f s%n",
+                    events, rejected, seconds);
+        }
+        return ExitCodes.OK;
+    }
+
+    private EventWriter writer(String chosen, Writer out, List<Input> inputs, ReadOptions options,
+            Profile naming) throws IOException {
+        return switch (chosen) {
+            case "xml" -> new EventWriter.Xml(out, raw);
+            case "csv" -> new EventWriter.Csv(out, columns(inputs, options, naming));
+            default -> new EventWriter.JsonLines(out, raw);
+        };
+    }
+
+    /** CSV needs its header first: a first pass collects every field name of every event. */
+    private List<String> columns(List<Input> inputs, ReadOptions options, Profile naming)
+            throws IOException {
+        for (Input input : inputs) {
+            if (input.path().isEmpty() && "-".equals(input.name())) {
+                throw new UsageException("--format csv cannot read standard input (it reads twice)");
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Input input : inputs) {
+            Optional<EventReader> reader = Readers.sniff(input);
+            if (reader.isPresent()) {
+                reader.get().read(input, options, new RecordSink() {
+                    @Override
+                    public void event(Event event) {
+                        naming.apply(event).names().forEach(names::add);
+                    }
+
+                    @Override
+                    public void rejected(Rejected ignored) {}
+                });
+            }
+        }
+        if (!raw) {
+            names.remove(Event.RAW);
+        }
+        return new ArrayList<>(names);
+    }
+
+    private void convert(Input input, ReadOptions options, Profile naming, EventWriter writer,
+            PrintWriter err) throws IOException {
+        Optional<EventReader> reader = Readers.sniff(input);
+        if (reader.isEmpty()) {
+            if (!quiet) {
+                err.println("warning: skipped input " + input.name() + ": unknown or empty format");
+            }
+            return;
+        }
+        reader.get().read(input, options, new RecordSink() {
+            @Override
+            public void event(Event event) {
+                try {
+                    writer.write(naming.apply(event));
+                    events++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void rejected(Rejected record) {
+                rejected++;
+                if (!quiet) {
+                    err.println("warning: skipped record at " + record.where().describe() + ": "
+                            + record.reason() + ": " + record.detail());
+                }
+            }
+        });
+    }
+
+    private Profile profileOption() {
+        try {
+            return Profile.byId(profile);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid value for --profile: " + e.getMessage());
+        }
+    }
+
+    private ReadOptions readOptions() {
+        ReadLimits readLimits = ReadLimits.DEFAULTS;
+        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+            try {
+                readLimits = readLimits.with(limit.getKey(), limit.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --limit: " + e.getMessage());
+            }
+        }
+        return new ReadOptions(index, host, readLimits);
+    }
+
+    private List<Input> inputs() {
+        try {
+            return Inputs.expand(paths);
+        } catch (IOException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+}
