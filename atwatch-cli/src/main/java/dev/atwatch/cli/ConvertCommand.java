@@ -5,8 +5,6 @@ import dev.atwatch.event.Profile;
 import dev.atwatch.output.EventWriter;
 import dev.atwatch.read.EventReader;
 import dev.atwatch.read.Input;
-import dev.atwatch.read.Inputs;
-import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
 import dev.atwatch.read.RecordSink;
@@ -20,11 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,18 +56,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE")
     java.nio.file.Path output;
 
-    @Option(names = "--profile", defaultValue = "ta-windows-legacy", paramLabel = "PROFILE",
-            description = "sourcetype naming: ta-windows-legacy or ta-windows-8")
-    String profile;
-
-    @Option(names = "--index", paramLabel = "NAME", description = "index given to every event")
-    String index;
-
-    @Option(names = "--host", paramLabel = "NAME", description = "host given to every event")
-    String host;
-
-    @Option(names = "--limit", paramLabel = "NAME=N", description = "set a named input limit")
-    Map<String, Integer> limits = Map.of();
+    @Mixin InputOptions input;
 
     @Option(names = {"-q", "--quiet"}, description = "print no summary or warnings")
     boolean quiet;
@@ -89,9 +76,9 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected jsonl, xml or csv");
         }
-        Profile naming = profileOption();
-        ReadOptions options = readOptions();
-        List<Input> inputs = inputs();
+        Profile naming = input.profile();
+        ReadOptions options = input.readOptions();
+        List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Output.write(output, spec.commandLine().getOut(), out -> {
@@ -179,31 +166,4 @@ final class ConvertCommand implements Callable<Integer> {
         });
     }
 
-    private Profile profileOption() {
-        try {
-            return Profile.byId(profile);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid value for --profile: " + e.getMessage());
-        }
-    }
-
-    private ReadOptions readOptions() {
-        ReadLimits readLimits = ReadLimits.DEFAULTS;
-        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
-            try {
-                readLimits = readLimits.with(limit.getKey(), limit.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("invalid --limit: " + e.getMessage());
-            }
-        }
-        return new ReadOptions(index, host, readLimits);
-    }
-
-    private List<Input> inputs() {
-        try {
-            return Inputs.expand(paths);
-        } catch (IOException e) {
-            throw new InputException(e.getMessage());
-        }
-    }
 }

@@ -1,17 +1,17 @@
 package dev.atwatch.cli;
 
-import dev.atwatch.event.Profile;
-import dev.atwatch.read.ReadLimits;
-import dev.atwatch.read.ReadOptions;
 import dev.atwatch.spl.Semantics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read inputs and run searches. */
 final class RunOptions {
+
+    @Mixin InputOptions input;
+
 
     @Option(
             names = "--semantics",
@@ -22,15 +22,6 @@ final class RunOptions {
                             + " included; portable: the same plus field and sourcetype aliases"
                             + " (default: ${DEFAULT-VALUE})")
     String semantics;
-
-    @Option(
-            names = "--profile",
-            defaultValue = "ta-windows-legacy",
-            paramLabel = "PROFILE",
-            description =
-                    "how the Splunk add-on names Windows sourcetypes: ta-windows-legacy or"
-                            + " ta-windows-8 (default: ${DEFAULT-VALUE})")
-    String profile;
 
     @Option(
             names = "--format",
@@ -58,21 +49,6 @@ final class RunOptions {
     String latest;
 
     @Option(
-            names = "--index",
-            paramLabel = "NAME",
-            description = "index given to every event (default: wineventlog or linux)")
-    String index;
-
-    @Option(names = "--host", paramLabel = "NAME", description = "host given to every event")
-    String host;
-
-    @Option(
-            names = "--limit",
-            paramLabel = "NAME=N",
-            description = "raise or lower a named input limit; names: " + LIMIT_NAMES)
-    Map<String, Integer> limits = Map.of();
-
-    @Option(
             names = "--threads",
             paramLabel = "N",
             description = "inputs read at once (default: the number of processors)")
@@ -89,9 +65,6 @@ final class RunOptions {
     @Option(names = "--wide", description = "never shorten table cells to fit the terminal")
     boolean wide;
 
-    static final String LIMIT_NAMES =
-            "line-bytes, record-bytes, fields-per-event, values-per-field, nesting, value-chars";
-
     static final List<String> FORMATS = List.of("table", "csv", "json", "jsonl");
 
     Semantics semantics() {
@@ -103,14 +76,6 @@ final class RunOptions {
         }
     }
 
-    Profile profile() {
-        try {
-            return Profile.byId(profile);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid value for --profile: " + e.getMessage());
-        }
-    }
-
     String format() {
         String value = format.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(value)) {
@@ -118,18 +83,6 @@ final class RunOptions {
                     "invalid value for --format: '" + format + "'; expected one of " + FORMATS);
         }
         return value;
-    }
-
-    ReadOptions readOptions() {
-        ReadLimits readLimits = ReadLimits.DEFAULTS;
-        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
-            try {
-                readLimits = readLimits.with(limit.getKey(), limit.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("invalid --limit: " + e.getMessage());
-            }
-        }
-        return new ReadOptions(index, host, readLimits);
     }
 
     int threads() {

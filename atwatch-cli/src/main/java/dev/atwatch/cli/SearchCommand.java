@@ -12,7 +12,6 @@ import dev.atwatch.event.FieldValue;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.read.Input;
-import dev.atwatch.read.Inputs;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.ExecutionOptions;
@@ -20,7 +19,6 @@ import dev.atwatch.spl.Macros;
 import dev.atwatch.spl.Semantics;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,22 +67,22 @@ abstract class SearchCommand implements Callable<Integer> {
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
         }
-        List<Input> inputs = inputs();
+        List<Input> inputs = InputOptions.inputs(paths);
         double now = System.currentTimeMillis() / 1000.0;
         TimeRange range =
                 new TimeRange(
                         TimeBound.parse("--earliest", run.earliest, now),
                         TimeBound.parse("--latest", run.latest, now));
         ExecutionOptions execution = executionOptions(semantics, aliasesText);
-        Detector detector = new Detector(compiled, execution, run.profile(), range, run.threads());
-        Detection detection = detector.run(inputs, run.readOptions(), listener(err));
+        Detector detector = new Detector(compiled, execution, run.input.profile(), range, run.threads());
+        Detection detection = detector.run(inputs, run.input.readOptions(), listener(err));
 
         ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);
         int width = run.wide ? 0 : Output.terminalWidth();
         ResultWriter writer = ResultWriter.forFormat(format, width);
         Output.write(run.output, spec.commandLine().getOut(), out -> writer.write(table, out));
         if (!run.quiet) {
-            Summary.print(detection, run.semantics, run.profile, err);
+            Summary.print(detection, run.semantics, run.input.profile, err);
         }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;
     }
@@ -97,16 +95,6 @@ abstract class SearchCommand implements Callable<Integer> {
             throw new InputException("cannot read macros file " + macrosFile);
         }
         return Macros.parse(Files.readString(macrosFile, StandardCharsets.UTF_8));
-    }
-
-    private List<Input> inputs() {
-        try {
-            return Inputs.expand(paths);
-        } catch (IOException e) {
-            throw new InputException(e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new InputException(e.getCause().getMessage());
-        }
     }
 
     private static ExecutionOptions executionOptions(Semantics semantics, String aliasesText) {

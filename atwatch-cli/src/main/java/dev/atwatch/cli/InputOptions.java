@@ -1,0 +1,74 @@
+package dev.atwatch.cli;
+
+import dev.atwatch.event.Profile;
+import dev.atwatch.read.Input;
+import dev.atwatch.read.Inputs;
+import dev.atwatch.read.ReadLimits;
+import dev.atwatch.read.ReadOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of every command that reads inputs: naming, index, host, limits. */
+final class InputOptions {
+
+    static final String LIMIT_NAMES =
+            "line-bytes, record-bytes, fields-per-event, values-per-field, nesting, value-chars";
+
+    @Option(
+            names = "--profile",
+            defaultValue = "ta-windows-legacy",
+            paramLabel = "PROFILE",
+            description =
+                    "how the Splunk add-on names Windows sourcetypes: ta-windows-legacy or"
+                            + " ta-windows-8 (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(
+            names = "--index",
+            paramLabel = "NAME",
+            description = "index given to every event (default: wineventlog or linux)")
+    String index;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "host given to every event")
+    String host;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "NAME=N",
+            description = "raise or lower a named input limit; names: " + LIMIT_NAMES)
+    Map<String, Integer> limits = Map.of();
+
+    Profile profile() {
+        try {
+            return Profile.byId(profile);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid value for --profile: " + e.getMessage());
+        }
+    }
+
+    ReadOptions readOptions() {
+        ReadLimits readLimits = ReadLimits.DEFAULTS;
+        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+            try {
+                readLimits = readLimits.with(limit.getKey(), limit.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --limit: " + e.getMessage());
+            }
+        }
+        return new ReadOptions(index, host, readLimits);
+    }
+
+    /** Expands the paths; a missing or unreadable path ends the command with exit code 3. */
+    static List<Input> inputs(List<String> paths) {
+        try {
+            return Inputs.expand(paths);
+        } catch (IOException e) {
+            throw new InputException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new InputException(e.getCause().getMessage());
+        }
+    }
+}
