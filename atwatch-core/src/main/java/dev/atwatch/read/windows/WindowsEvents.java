@@ -4,7 +4,16 @@ import dev.atwatch.event.Event;
 import dev.atwatch.event.Provenance;
 import dev.atwatch.read.ReadOptions;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +45,40 @@ public final class WindowsEvents {
                     Map.entry("Computer", "Computer"),
                     Map.entry("Security.UserID", "UserID"));
 
+    /**
+     * Channels in the casing Windows gives them. Collectors such as NXLog sometimes lower-case a
+     * channel name; sourcetypes must still use the canonical casing to match Splunk's.
+     */
+    private static final Map<String, String> CANONICAL_CHANNELS = canonicalChannels();
+
+    /**
+     * A date and time with {@code T} or a space between them, optional fraction of up to nine
+     * digits, and an optional offset ({@code Z}, {@code +00:00}, {@code +0000}); without an offset
+     * the time is taken as UTC.
+     */
+    private static final DateTimeFormatter TIMESTAMP =
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("uuuu-MM-dd")
+                    .appendPattern("[ ]['T']")
+                    .appendPattern("HH:mm:ss")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendPattern("[ ]")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HH:MM", "Z")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HHMM", "Z")
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendLiteral("UTC")
+                    .optionalEnd()
+                    .toFormatter(Locale.ROOT);
+
     private WindowsEvents() {}
 
     /** Builds the event; the caller checks {@link #time} first when a time is required. */
@@ -49,7 +92,7 @@ public final class WindowsEvents {
         event.put(Event.RAW, record.raw());
         String computer = system.get("Computer");
         event.put(Event.HOST, options.host() != null ? options.host() : computer);
-        String channel = system.get("Channel");
+        String channel = canonicalChannel(system.get("Channel"));
         String sourcetype = "XmlWinEventLog" + (channel == null ? "" : ":" + channel);
         event.put(Event.SOURCE, sourcetype);
         event.put(Event.SOURCETYPE, sourcetype);
@@ -67,18 +110,72 @@ public final class WindowsEvents {
     }
 
     /**
-     * Parses a {@code SystemTime} such as {@code 2021-10-01T17:30:39.1234567Z} to epoch seconds, or
-     * {@code NaN} when it is missing or malformed.
+     * Parses a {@code SystemTime} to epoch seconds, or {@code NaN} when it is missing or malformed.
+     * Accepts the forms Windows and its exporters write: {@code 2021-10-01T17:30:39.1234567Z},
+     * python-evtx's {@code 2021-10-01 17:30:39.083965} (UTC, no zone), and an explicit offset such
+     * as {@code 2021-10-01T17:30:39.000+00:00}.
      */
     public static double time(String systemTime) {
         if (systemTime == null || systemTime.isEmpty()) {
             return Double.NaN;
         }
         try {
-            Instant instant = Instant.parse(systemTime);
+            var parsed =
+                    TIMESTAMP.parseBest(
+                            systemTime.trim(), OffsetDateTime::from, LocalDateTime::from);
+            Instant instant =
+                    parsed instanceof OffsetDateTime offset
+                            ? offset.toInstant()
+                            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             return instant.getEpochSecond() + instant.getNano() / 1e9;
         } catch (DateTimeParseException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The canonical casing of a channel name ({@code security} gives {@code Security}); a channel
+     * this class does not know is returned unchanged.
+     */
+    public static String canonicalChannel(String channel) {
+        if (channel == null) {
+            return null;
+        }
+        return CANONICAL_CHANNELS.getOrDefault(channel.toLowerCase(Locale.ROOT), channel);
+    }
+
+    private static Map<String, String> canonicalChannels() {
+        List<String> names =
+                List.of(
+                        "Security",
+                        "System",
+                        "Application",
+                        "Setup",
+                        "ForwardedEvents",
+                        "Windows PowerShell",
+                        "Microsoft-Windows-Sysmon/Operational",
+                        "Microsoft-Windows-PowerShell/Operational",
+                        "Microsoft-Windows-TaskScheduler/Operational",
+                        "Microsoft-Windows-WMI-Activity/Operational",
+                        "Microsoft-Windows-Windows Defender/Operational",
+                        "Microsoft-Windows-Windows Firewall With Advanced Security/Firewall",
+                        "Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
+                        "Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                        "Microsoft-Windows-Bits-Client/Operational",
+                        "Microsoft-Windows-DNS-Client/Operational",
+                        "Microsoft-Windows-SMBServer/Security",
+                        "Microsoft-Windows-WinRM/Operational",
+                        "Microsoft-Windows-CodeIntegrity/Operational",
+                        "Microsoft-Windows-AppLocker/EXE and DLL",
+                        "Microsoft-Windows-AppLocker/MSI and Script",
+                        "Microsoft-Windows-NTLM/Operational",
+                        "Microsoft-Windows-Shell-Core/Operational",
+                        "Directory Service",
+                        "DNS Server");
+        Map<String, String> byLowerCase = new HashMap<>();
+        for (String name : names) {
+            byLowerCase.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        return Map.copyOf(byLowerCase);
     }
 }

@@ -1,0 +1,258 @@
+package dev.atwatch.read;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Turns the paths a user names into {@link Input}s: files as they are, directories recursed in
+ * sorted order (hidden entries skipped, symbolic-link loops visited once), and {@code -} for
+ * standard input. Gzip content is recognised by its magic bytes, never by its file name, and is
+ * decompressed transparently by {@link Input#open()}.
+ */
+public final class Inputs {
+
+    /** The name that stands for standard input. */
+    public static final String STDIN = "-";
+
+    private static final int GZIP_MAGIC_0 = 0x1f;
+    private static final int GZIP_MAGIC_1 = 0x8b;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private Inputs() {}
+
+    /** A path that cannot be read, with the reason; the command line turns it into exit code 3. */
+    public static final class UnreadableInputException extends Exception {
+        private final String path;
+
+        public UnreadableInputException(String path, String reason) {
+            super(path + ": " + reason);
+            this.path = path;
+        }
+
+        /** The path as the user gave it (or as found under a directory). */
+        public String path() {
+            return path;
+        }
+    }
+
+    /**
+     * Expands {@code paths} in order. A directory contributes its regular files, recursively,
+     * sorted by name, skipping entries whose name starts with a dot.
+     *
+     * @throws UnreadableInputException for the first path that is missing or cannot be read
+     */
+    public static List<Input> expand(List<String> paths) throws UnreadableInputException {
+        List<Input> inputs = new ArrayList<>();
+        for (String name : paths) {
+            if (name.equals(STDIN)) {
+                inputs.add(standardInput(System.in));
+            } else {
+                expandPath(name, inputs);
+            }
+        }
+        return inputs;
+    }
+
+    /** One file; it is probed for gzip content now so that {@link Input#path()} is accurate. */
+    public static Input file(Path file) throws UnreadableInputException {
+        String name = file.toString();
+        if (!Files.isReadable(file)) {
+            throw new UnreadableInputException(name, "permission denied");
+        }
+        try {
+            return new FileInput(name, file, Files.size(file), isGzip(file));
+        } catch (IOException e) {
+            throw new UnreadableInputException(name, reason(e));
+        }
+    }
+
+    /** Standard input (or any stream), named {@code -}; it can be opened only once. */
+    public static Input standardInput(InputStream in) {
+        return new StreamInput(STDIN, in);
+    }
+
+    /** Decodes {@code raw}: the same bytes, or their decompression when they start as gzip. */
+    public static InputStream decoded(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 2);
+        byte[] magic = new byte[2];
+        int n = in.readNBytes(magic, 0, 2);
+        if (n > 0) {
+            in.unread(magic, 0, n);
+        }
+        boolean gzip =
+                n == 2 && (magic[0] & 0xff) == GZIP_MAGIC_0 && (magic[1] & 0xff) == GZIP_MAGIC_1;
+        return gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+    }
+
+    private static void expandPath(String name, List<Input> inputs)
+            throws UnreadableInputException {
+        Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            String reason =
+                    Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                            ? "broken symbolic link"
+                            : "no such file or directory";
+            throw new UnreadableInputException(name, reason);
+        }
+        if (Files.isDirectory(path)) {
+            expandDirectory(path, inputs);
+        } else if (Files.isRegularFile(path)) {
+            inputs.add(file(path));
+        } else {
+            inputs.add(new StreamInput(name, null, path));
+        }
+    }
+
+    private static void expandDirectory(Path directory, List<Input> inputs)
+            throws UnreadableInputException {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(
+                    directory,
+                    EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE,
+                    new SortedVisitor(directory, files));
+        } catch (IOException e) {
+            throw new UnreadableInputException(directory.toString(), reason(e));
+        }
+        files.sort(null);
+        for (Path file : files) {
+            inputs.add(file(file));
+        }
+    }
+
+    /**
+     * Collects regular files, skipping hidden entries below the root. A directory loop through a
+     * symbolic link is reported by the walk as a visit failure and skipped, so each directory is
+     * read once.
+     */
+    private static final class SortedVisitor extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<Path> files;
+
+        SortedVisitor(Path root, List<Path> files) {
+            this.root = root;
+            this.files = files;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(root) && hidden(dir)
+                    ? FileVisitResult.SKIP_SUBTREE
+                    : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && !hidden(file)) {
+                files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof java.nio.file.FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
+
+        private static boolean hidden(Path path) {
+            Path name = path.getFileName();
+            return name != null && name.toString().startsWith(".");
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == GZIP_MAGIC_0 && in.read() == GZIP_MAGIC_1;
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A regular file, decompressed on open when it holds gzip. */
+    private record FileInput(String name, Path file, long size, boolean gzip) implements Input {
+        @Override
+        public Optional<Path> path() {
+            return gzip ? Optional.empty() : Optional.of(file);
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+            return gzip ? new GZIPInputStream(raw, BUFFER_BYTES) : raw;
+        }
+    }
+
+    /** A stream read once: standard input, or a special file such as a named pipe. */
+    private static final class StreamInput implements Input {
+        private final String name;
+        private final Path special;
+        private InputStream stream;
+
+        StreamInput(String name, InputStream stream) {
+            this(name, stream, null);
+        }
+
+        StreamInput(String name, InputStream stream, Path special) {
+            this.name = name;
+            this.stream = stream;
+            this.special = special;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Optional<Path> path() {
+            return Optional.empty();
+        }
+
+        @Override
+        public long size() {
+            return -1;
+        }
+
+        @Override
+        public synchronized InputStream open() throws IOException {
+            if (special != null) {
+                return decoded(new BufferedInputStream(Files.newInputStream(special)));
+            }
+            if (stream == null) {
+                throw new IOException(name + " can be read only once");
+            }
+            InputStream in = stream;
+            stream = null;
+            return decoded(new BufferedInputStream(in, BUFFER_BYTES));
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.atwatch.read.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.atwatch.event.Provenance;
+import dev.atwatch.read.EventReader;
+import dev.atwatch.read.Input;
+import dev.atwatch.read.ReadLimits;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.RecordSink;
+import dev.atwatch.read.Rejected;
+import dev.atwatch.read.windows.WindowsEventRecord;
+import dev.atwatch.read.windows.WindowsEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads Windows events exported as JSON: JSON lines, concatenated or pretty-printed objects, or a
+ * JSON array of them, in the shapes of NXLog/OTRF (flat), Winlogbeat/ECS ({@code winlog.*}),
+ * evtx_dump ({@code Event.System}, with {@code #attributes}) and Splunk search exports ({@code
+ * {"result":{...}}} or {@code {"results":[...]}}). Windows shapes are named as Splunk names XML
+ * events ({@code XmlWinEventLog:<Channel>}, the channel in its canonical casing); a Splunk export
+ * keeps its own metadata. {@code _raw} is the event's JSON text.
+ *
+ * <p>Each value is framed at the byte level and parsed with Jackson's streaming parser under {@link
+ * StreamReadConstraints} derived from {@link ReadLimits}; no tree is built. A value that is not
+ * valid JSON is rejected with its line and offset and the next one is read.
+ */
+public final class JsonEventReader implements EventReader {
+
+    private static final int EXCERPT_CHARS = 120;
+
+    /** Keys whose presence near the start of a JSON input marks a Windows event or an export. */
+    private static final byte[][] MARKERS = {
+        bytes("\"EventID\""),
+        bytes("\"Event\""),
+        bytes("\"winlog\""),
+        bytes("\"result\""),
+        bytes("\"results\"")
+    };
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    /** Recognises content starting with {@code {} or {@code [} that names a known key. */
+    @Override
+    public boolean recognizes(byte[] head, int length) {
+        int i = 0;
+        if (length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb) {
+            i = 3;
+        }
+        while (i < length
+                && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+            i++;
+        }
+        if (i >= length || (head[i] != '{' && head[i] != '[')) {
+            return false;
+        }
+        for (byte[] marker : MARKERS) {
+            if (indexOf(head, length, marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void read(Input input, ReadOptions options, RecordSink sink) throws IOException {
+        JsonFactory factory = factory(options.limits());
+        try (InputStream in = input.open()) {
+            new Run(input.name(), options, sink, factory, in).readAll();
+        }
+    }
+
+    /** A factory whose parsers enforce {@code limits}. */
+    static JsonFactory factory(ReadLimits limits) {
+        StreamReadConstraints constraints =
+                StreamReadConstraints.builder()
+                        .maxStringLength(limits.maxValueChars())
+                        .maxNestingDepth(limits.maxNesting())
+                        .maxDocumentLength(limits.maxRecordBytes())
+                        .build();
+        return JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+
+    /** Reading one input: frames, their parser, and the record count. */
+    private static final class Run {
+        private final String name;
+        private final ReadOptions options;
+        private final RecordSink sink;
+        private final JsonFactory factory;
+        private final JsonFramer framer;
+        private final JsonEntries entries;
+        private long record;
+
+        Run(
+                String name,
+                ReadOptions options,
+                RecordSink sink,
+                JsonFactory factory,
+                InputStream in) {
+            this.name = name;
+            this.options = options;
+            this.sink = sink;
+            this.factory = factory;
+            this.framer = new JsonFramer(in, options.limits().maxRecordBytes());
+            this.entries = new JsonEntries(options.limits().maxFieldsPerEvent());
+        }
+
+        void readAll() throws IOException {
+            long reported = 0;
+            for (JsonFramer.Piece piece = framer.next(); piece != null; piece = framer.next()) {
+                handle(piece);
+                long consumed = framer.consumed();
+                if (consumed - reported >= 1 << 20) {
+                    sink.progress(consumed - reported);
+                    reported = consumed;
+                }
+            }
+            sink.progress(framer.consumed() - reported);
+        }
+
+        private void handle(JsonFramer.Piece piece) {
+            if (piece instanceof JsonFramer.Piece.Value value) {
+                parse(value);
+            } else if (piece instanceof JsonFramer.Piece.Oversized oversized) {
+                long max = options.limits().maxRecordBytes();
+                reject(
+                        where(piece.line(), piece.offset()),
+                        "limit." + ReadLimits.RECORD_BYTES,
+                        ReadLimits.exceeded(ReadLimits.RECORD_BYTES, oversized.bytes(), max));
+            } else if (piece instanceof JsonFramer.Piece.Broken broken) {
+                reject(where(piece.line(), piece.offset()), "json.malformed", broken.why());
+            }
+        }
+
+        private void parse(JsonFramer.Piece.Value value) {
+            Provenance where = where(value.line(), value.offset());
+            try (JsonParser parser =
+                    factory.createParser(value.bytes(), value.start(), value.length())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    reject(where, "json.unknown-shape", "an array is not an event");
+                    return;
+                }
+                root(parser, value, where);
+            } catch (StreamConstraintsException e) {
+                reject(where, limitReason(e), message(e));
+            } catch (JsonProcessingException e) {
+                reject(where, "json.malformed", message(e));
+            } catch (JsonEntries.TooManyException e) {
+                long max = options.limits().maxFieldsPerEvent();
+                reject(
+                        where,
+                        "limit." + ReadLimits.FIELDS_PER_EVENT,
+                        ReadLimits.exceeded(ReadLimits.FIELDS_PER_EVENT, max + 1, max));
+            } catch (IOException e) {
+                reject(where, "json.malformed", message(e));
+            }
+        }
+
+        /** Reads the root object; a {@code results} array is read one result at a time. */
+        private void root(JsonParser parser, JsonFramer.Piece.Value value, Provenance where)
+                throws IOException, JsonEntries.TooManyException {
+            entries.clear();
+            boolean results = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (key.equals("results") && token == JsonToken.START_ARRAY) {
+                    results(parser, value);
+                    results = true;
+                } else {
+                    entries.readValue(parser, key);
+                }
+            }
+            if (!results) {
+                String json =
+                        new String(
+                                value.bytes(),
+                                value.start(),
+                                value.length(),
+                                StandardCharsets.UTF_8);
+                event(json, where);
+            }
+        }
+
+        private void event(String json, Provenance where) {
+            if (entries.first("result") == null && hasPrefix("result.")) {
+                SplunkResults.emit(entries, "result.", json, where, options, sink);
+                return;
+            }
+            WindowsJsonShapes.Shape shape = WindowsJsonShapes.shape(entries);
+            if (shape == null) {
+                reject(
+                        where,
+                        "json.unknown-shape",
+                        "no EventID, Event.System, winlog or result key: not a Windows event");
+                return;
+            }
+            WindowsEventRecord record = WindowsJsonShapes.record(shape, entries, json);
+            String problem = missing(record);
+            if (problem != null) {
+                reject(where, "json.missing-field", problem);
+                return;
+            }
+            sink.event(WindowsEvents.toEvent(record, where, options));
+        }
+
+        private static String missing(WindowsEventRecord record) {
+            String eventId = record.system().get("EventID");
+            if (eventId == null || eventId.isEmpty()) {
+                return "event has no EventID";
+            }
+            String time = record.system().get("TimeCreated.SystemTime");
+            if (Double.isNaN(WindowsEvents.time(time))) {
+                return "event has no usable time (SystemTime, @timestamp): " + time;
+            }
+            return null;
+        }
+
+        /** Each element of {@code results} is a result of its own, with its own location. */
+        private void results(JsonParser parser, JsonFramer.Piece.Value value)
+                throws IOException, JsonEntries.TooManyException {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonLocation start = parser.currentTokenLocation();
+                JsonEntries result = new JsonEntries(options.limits().maxFieldsPerEvent());
+                result.readObject(parser, "");
+                long end = parser.currentTokenLocation().getByteOffset() + 1;
+                int from = (int) start.getByteOffset();
+                String json =
+                        new String(
+                                value.bytes(),
+                                value.start() + from,
+                                (int) end - from,
+                                StandardCharsets.UTF_8);
+                Provenance where =
+                        where(value.line() + start.getLineNr() - 1, value.offset() + from);
+                SplunkResults.emit(result, "", json, where, options, sink);
+            }
+        }
+
+        private boolean hasPrefix(String prefix) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.path(i).startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Provenance where(long line, long offset) {
+            record++;
+            return new Provenance(name, record, line, offset);
+        }
+
+        private void reject(Provenance where, String reason, String detail) {
+            sink.rejected(new Rejected(where, reason, detail));
+        }
+    }
+
+    private static String limitReason(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("String value length")) {
+            return "limit." + ReadLimits.VALUE_CHARS;
+        }
+        if (message.contains("nesting depth")) {
+            return "limit." + ReadLimits.NESTING;
+        }
+        if (message.contains("Document length")) {
+            return "limit." + ReadLimits.RECORD_BYTES;
+        }
+        return "json.limit";
+    }
+
+    private static String message(IOException e) {
+        String message =
+                e instanceof JsonProcessingException processing
+                        ? processing.getOriginalMessage()
+                        : e.getMessage();
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        message = message.strip();
+        return message.length() > EXCERPT_CHARS
+                ? message.substring(0, EXCERPT_CHARS) + "..."
+                : message;
+    }
+
+    private static int indexOf(byte[] head, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int k = 0; k < marker.length; k++) {
+                if (head[i + k] != marker[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.atwatch.read.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into top-level JSON values without parsing them: JSON lines, concatenated or
+ * pretty-printed values, and the elements of a top-level array. A value is tracked by its bracket
+ * depth outside strings, which is enough to find its end and cheap enough to run at memory speed.
+ *
+ * <p>The framer resynchronises on damage: a raw line break inside a string, or an object or array
+ * opening where no value may stand (after a complete value, such as at the start of the next line
+ * after a truncated one), ends the damaged value, which is reported as {@link Piece.Broken}; the
+ * next value is then read normally. Only the current value is held, up to {@code maxRecordBytes}.
+ */
+final class JsonFramer {
+
+    /** What the framer found next. Offsets are of the decoded stream; lines are 1-based. */
+    sealed interface Piece {
+        long offset();
+
+        long line();
+
+        /** A complete value in {@code bytes[start..start+length)}. */
+        record Value(byte[] bytes, int start, int length, long offset, long line)
+                implements Piece {}
+
+        /** A value larger than the record limit; {@code bytes} is its size. */
+        record Oversized(long bytes, long offset, long line) implements Piece {}
+
+        /** A value cut by damage or by the end of the input. */
+        record Broken(String why, String excerpt, long offset, long line) implements Piece {}
+    }
+
+    private static final int READ_BYTES = 256 * 1024;
+    private static final int EXCERPT_BYTES = 60;
+    private static final byte RECORD_SEPARATOR = 0x1e;
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private byte[] buf = new byte[READ_BYTES];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long base;
+    private long line = 1;
+    private boolean inArray;
+
+    private int frameStart;
+    private long frameOffset;
+    private long frameLine;
+    private long discarded;
+
+    JsonFramer(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** Bytes consumed so far. */
+    long consumed() {
+        return base + pos;
+    }
+
+    /** The next piece, or {@code null} at the end of the input. */
+    Piece next() throws IOException {
+        while (skipSeparators()) {
+            byte b = buf[pos];
+            if (b == '[' && !inArray && !looksLikeArrayValue()) {
+                inArray = true;
+                pos++;
+            } else if (b == ']' && inArray) {
+                inArray = false;
+                pos++;
+            } else if (b == '{' || b == '[') {
+                return value();
+            } else {
+                return strayLine();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a {@code [} at the top level opens a value of its own rather than an array of events:
+     * an array of events holds objects, so {@code [[} or {@code [1} is a value.
+     */
+    private boolean looksLikeArrayValue() throws IOException {
+        int i = pos + 1;
+        while (true) {
+            if (i >= limit) {
+                int shift = pos;
+                if (!refill(pos)) {
+                    return false;
+                }
+                i -= shift;
+            }
+            if (i >= limit) {
+                return false;
+            }
+            byte b = buf[i];
+            if (!isWhitespace(b)) {
+                return b != '{' && b != ']';
+            }
+            i++;
+        }
+    }
+
+    /** Skips whitespace, and commas between array elements; false at the end of the input. */
+    private boolean skipSeparators() throws IOException {
+        while (true) {
+            if (pos >= limit && !refill(pos)) {
+                return false;
+            }
+            byte b = buf[pos];
+            if (b == '\n') {
+                line++;
+            } else if (!isWhitespace(b)
+                    && b != RECORD_SEPARATOR
+                    && !(inArray && b == ',')
+                    && !isByteOrderMark(b)) {
+                return true;
+            }
+            pos++;
+        }
+    }
+
+    /** Scans one value from its opening bracket. */
+    private Piece value() throws IOException {
+        frameStart = pos;
+        frameOffset = consumed();
+        frameLine = line;
+        discarded = 0;
+        int depth = 0;
+        boolean inString = false;
+        boolean escape = false;
+        byte last = 0;
+        int i = pos;
+        while (true) {
+            if (i >= limit) {
+                dropOversizedFrame(i);
+                int shift = frameStart;
+                if (!refill(frameStart)) {
+                    pos = i;
+                    return broken("input ends inside a JSON value");
+                }
+                i -= shift;
+            }
+            byte b = buf[i];
+            if (inString) {
+                if (escape) {
+                    escape = false;
+                } else if (b == '\\') {
+                    escape = true;
+                } else if (b == '"') {
+                    inString = false;
+                } else if (b == '\n') {
+                    pos = i;
+                    return broken("line break inside a string");
+                }
+                i++;
+                continue;
+            }
+            switch (b) {
+                case '"' -> inString = true;
+                case '{', '[' -> {
+                    if (depth > 0 && last != ':' && last != ',' && last != '[') {
+                        pos = i;
+                        return broken("value not closed before the next one");
+                    }
+                    depth++;
+                }
+                case '}', ']' -> depth--;
+                case '\n' -> line++;
+                default -> {}
+            }
+            if (!isWhitespace(b)) {
+                last = b;
+            }
+            i++;
+            if (depth == 0) {
+                pos = i;
+                return complete(i);
+            }
+        }
+    }
+
+    private Piece complete(int end) {
+        long size = discarded + (end - frameStart);
+        if (size > maxRecordBytes) {
+            return new Piece.Oversized(size, frameOffset, frameLine);
+        }
+        return new Piece.Value(buf, frameStart, end - frameStart, frameOffset, frameLine);
+    }
+
+    private Piece broken(String why) {
+        long size = discarded + (pos - frameStart);
+        if (size > maxRecordBytes) {
+            return new Piece.Oversized(size, frameOffset, frameLine);
+        }
+        int n = Math.min(EXCERPT_BYTES, pos - frameStart);
+        String excerpt = new String(buf, frameStart, n, StandardCharsets.UTF_8);
+        return new Piece.Broken(why, excerpt, frameOffset, frameLine);
+    }
+
+    /** Reports the rest of a line that does not start a value. */
+    private Piece strayLine() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int n = 0;
+        while (pos < limit || refill(pos)) {
+            byte b = buf[pos];
+            if (b == '\n') {
+                break;
+            }
+            if (n < EXCERPT_BYTES) {
+                excerpt[n++] = b;
+            }
+            pos++;
+        }
+        String text = new String(excerpt, 0, n, StandardCharsets.UTF_8).strip();
+        return new Piece.Broken(
+                "not a JSON object or array: '" + text + "'", text, offset, startLine);
+    }
+
+    /**
+     * Before a refill during a value: when the value already exceeds the limit, its bytes so far
+     * are dropped and only their count is kept, so memory stays bounded.
+     */
+    private void dropOversizedFrame(int end) {
+        if (end - frameStart > maxRecordBytes) {
+            discarded += end - frameStart;
+            frameStart = end;
+            pos = end;
+        }
+    }
+
+    /**
+     * Reads more bytes, moving {@code buf[keep..limit)} to the front first. Returns false at the
+     * end of the input. {@link #pos} and {@link #frameStart} move with the kept bytes.
+     */
+    private boolean refill(int keep) throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, limit - keep);
+            base += keep;
+            limit -= keep;
+            pos -= keep;
+            frameStart -= keep;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int read = in.read(buf, limit, buf.length - limit);
+        if (read < 0) {
+            eof = true;
+            return false;
+        }
+        limit += read;
+        return true;
+    }
+
+    /** A UTF-8 byte-order mark is skipped at the start of the input only. */
+    private boolean isByteOrderMark(byte b) {
+        return consumed() < 3 && (b == (byte) 0xef || b == (byte) 0xbb || b == (byte) 0xbf);
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+}

@@ -1,0 +1,417 @@
+package dev.atwatch.read.winxml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream of Windows event XML into one piece per {@code <Event>} element, without
+ * parsing it: one event per line as Splunk stores it, a stream of events (pretty-printed or not,
+ * prefixed or not), or an {@code <Events>} document. Tags, quoted attribute values, comments, CDATA
+ * sections and processing instructions are recognised so that an {@code <Event} or a {@code >}
+ * inside them does not cut the stream.
+ *
+ * <p>Only the current event is held in memory, and only up to {@code maxRecordBytes}: a larger
+ * event is scanned to its end and reported as {@link Piece.Oversized}. An {@code <Event} start tag
+ * met inside an event closes the unterminated one, so a malformed event never hides the next.
+ *
+ * <p>Whitespace between two tags that holds a line break (pretty-printing) is dropped from the
+ * event's bytes, so each event comes out on one line as Splunk stores it.
+ */
+final class EventScanner {
+
+    /** What the scanner found next. Offsets are of the decoded stream; lines are 1-based. */
+    sealed interface Piece {
+        long offset();
+
+        long line();
+
+        /** A complete {@code <Event>} element in {@code bytes[0..length)}. */
+        record Element(byte[] bytes, int length, long offset, long line) implements Piece {}
+
+        /** An event larger than the record limit; {@code bytes} is its full size. */
+        record Oversized(long bytes, long offset, long line) implements Piece {}
+
+        /** An event cut short by the end of the input or by the start of the next event. */
+        record Unterminated(byte[] bytes, int length, long offset, long line, boolean atEnd)
+                implements Piece {}
+
+        /** A document type declaration, never read for entities. */
+        record Doctype(long offset, long line) implements Piece {}
+
+        /** Text or markup outside any event that is not whitespace, a prolog or a wrapper. */
+        record Stray(String excerpt, long offset, long line) implements Piece {}
+    }
+
+    private static final int READ_BYTES = 64 * 1024;
+    private static final int EXCERPT_BYTES = 60;
+    private static final String EVENT = "Event";
+    private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+
+    private byte[] buf = new byte[READ_BYTES * 2];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long base;
+    private long line = 1;
+
+    private byte[] event = new byte[4096];
+    private int eventLength;
+    private long eventBytes;
+    private long eventOffset;
+    private long eventLine;
+
+    EventScanner(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** The number of bytes consumed so far. */
+    long consumed() {
+        return base + pos;
+    }
+
+    /** The next piece, or {@code null} at the end of the input. */
+    Piece next() throws IOException {
+        if (consumed() == 0 && startsWith(UTF8_BOM)) {
+            skipPast(UTF8_BOM);
+        }
+        while (true) {
+            if (!skipWhitespace()) {
+                return null;
+            }
+            if (peek(0) != '<') {
+                return stray();
+            }
+            Piece piece = markupOutsideEvent();
+            if (piece != null) {
+                return piece;
+            }
+        }
+    }
+
+    /** Handles markup at the top level; returns a piece, or null when it was only skipped. */
+    private Piece markupOutsideEvent() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        if (startsWith("<?") || startsWith("<!--")) {
+            skipPast(startsWith("<?") ? "?>" : "-->");
+            return null;
+        }
+        if (startsWith("<!DOCTYPE") || startsWith("<!doctype")) {
+            skipDoctype();
+            return new Piece.Doctype(offset, startLine);
+        }
+        if (startsWith("<!") || startsWith("</")) {
+            if (startsWith("<![CDATA[")) {
+                skipPast("]]>");
+                return new Piece.Stray("<![CDATA[...]]>", offset, startLine);
+            }
+            skipPast(">");
+            return null;
+        }
+        if (isEventStart()) {
+            return scanEvent();
+        }
+        skipTag();
+        return null;
+    }
+
+    private Piece stray() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int n = 0;
+        while (ensure(1) && peek(0) != '<') {
+            byte b = take();
+            if (n < EXCERPT_BYTES) {
+                excerpt[n++] = b;
+            }
+        }
+        String text = new String(excerpt, 0, n, StandardCharsets.UTF_8).strip();
+        return new Piece.Stray(text, offset, startLine);
+    }
+
+    /** Scans one event from its {@code <}; the current position is at an event start tag. */
+    private Piece scanEvent() throws IOException {
+        eventLength = 0;
+        eventBytes = 0;
+        eventOffset = consumed();
+        eventLine = line;
+        int depth = 0;
+        boolean first = true;
+        while (ensure(1)) {
+            if (peek(0) != '<') {
+                copyText();
+                continue;
+            }
+            if (!first && isEventStart()) {
+                return unterminated(false);
+            }
+            first = false;
+            depth += copyMarkup();
+            if (depth <= 0) {
+                return complete();
+            }
+        }
+        return unterminated(true);
+    }
+
+    private Piece complete() {
+        if (eventBytes > maxRecordBytes) {
+            return new Piece.Oversized(eventBytes, eventOffset, eventLine);
+        }
+        return new Piece.Element(event, eventLength, eventOffset, eventLine);
+    }
+
+    private Piece unterminated(boolean atEnd) {
+        if (eventBytes > maxRecordBytes) {
+            return new Piece.Oversized(eventBytes, eventOffset, eventLine);
+        }
+        return new Piece.Unterminated(event, eventLength, eventOffset, eventLine, atEnd);
+    }
+
+    /**
+     * Copies one piece of markup and returns the change of element depth it makes: +1 for a start
+     * tag, -1 for an end tag, 0 for an empty-element tag, comment, CDATA or PI.
+     */
+    private int copyMarkup() throws IOException {
+        if (startsWith("<!--")) {
+            copyPast("-->");
+            return 0;
+        }
+        if (startsWith("<![CDATA[")) {
+            copyPast("]]>");
+            return 0;
+        }
+        if (startsWith("<?")) {
+            copyPast("?>");
+            return 0;
+        }
+        if (startsWith("</")) {
+            copyPast(">");
+            return -1;
+        }
+        if (startsWith("<!")) {
+            copyPast(">");
+            return 0;
+        }
+        return copyTag() ? 0 : 1;
+    }
+
+    /** Copies a start tag through its {@code >}; returns whether it was an empty-element tag. */
+    private boolean copyTag() throws IOException {
+        byte quote = 0;
+        byte previous = 0;
+        while (ensure(1)) {
+            byte b = take();
+            append(b);
+            if (quote != 0) {
+                quote = b == quote ? 0 : quote;
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                return previous == '/';
+            }
+            previous = b;
+        }
+        return false;
+    }
+
+    /**
+     * Copies text up to the next {@code <}; a whitespace-only run holding a line break that ends at
+     * a {@code <} is indentation and is dropped.
+     */
+    private void copyText() throws IOException {
+        int run = 0;
+        boolean lineBreak = false;
+        while (ensure(run + 1) && isWhitespace(peek(run)) && run < READ_BYTES) {
+            lineBreak |= peek(run) == '\n' || peek(run) == '\r';
+            run++;
+        }
+        if (run > 0 && lineBreak && ensure(run + 1) && peek(run) == '<') {
+            for (int i = 0; i < run; i++) {
+                take();
+            }
+            return;
+        }
+        while (ensure(1) && peek(0) != '<') {
+            append(take());
+        }
+    }
+
+    private void skipTag() throws IOException {
+        byte quote = 0;
+        while (ensure(1)) {
+            byte b = take();
+            if (quote != 0) {
+                quote = b == quote ? 0 : quote;
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                return;
+            }
+        }
+    }
+
+    /** Skips a DOCTYPE, including an internal subset in brackets, without interpreting it. */
+    private void skipDoctype() throws IOException {
+        int brackets = 0;
+        byte quote = 0;
+        while (ensure(1)) {
+            byte b = take();
+            if (quote != 0) {
+                quote = b == quote ? 0 : quote;
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '[') {
+                brackets++;
+            } else if (b == ']') {
+                brackets--;
+            } else if (b == '>' && brackets <= 0) {
+                return;
+            }
+        }
+    }
+
+    /** Whether the input is at {@code <Event} or {@code <prefix:Event} followed by a delimiter. */
+    private boolean isEventStart() throws IOException {
+        int i = 1;
+        int nameStart = 1;
+        while (i < 256 && ensure(i + 1) && isNameByte(peek(i))) {
+            if (peek(i) == ':') {
+                nameStart = i + 1;
+            }
+            i++;
+        }
+        if (i - nameStart != EVENT.length()) {
+            return false;
+        }
+        for (int k = 0; k < EVENT.length(); k++) {
+            if ((peek(nameStart + k) & 0xff) != EVENT.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void copyPast(String terminator) throws IOException {
+        int matched = 0;
+        while (ensure(1) && matched < terminator.length()) {
+            byte b = take();
+            append(b);
+            matched = advance(terminator, matched, b);
+        }
+    }
+
+    private void skipPast(String terminator) throws IOException {
+        int matched = 0;
+        while (ensure(1) && matched < terminator.length()) {
+            matched = advance(terminator, matched, take());
+        }
+    }
+
+    /** One step of matching a terminator whose first character does not repeat in it. */
+    private static int advance(String terminator, int matched, byte b) {
+        int c = b & 0xff;
+        if (c == terminator.charAt(matched)) {
+            return matched + 1;
+        }
+        if (matched > 0 && c == terminator.charAt(matched - 1) && terminator.charAt(0) == c) {
+            return matched;
+        }
+        return c == terminator.charAt(0) ? 1 : 0;
+    }
+
+    private boolean skipWhitespace() throws IOException {
+        while (ensure(1)) {
+            if (!isWhitespace(peek(0))) {
+                return true;
+            }
+            take();
+        }
+        return false;
+    }
+
+    private boolean startsWith(String text) throws IOException {
+        if (!ensure(text.length())) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if ((buf[pos + i] & 0xff) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(byte b) {
+        eventBytes++;
+        if (eventBytes > maxRecordBytes) {
+            return;
+        }
+        if (eventLength == event.length) {
+            event = Arrays.copyOf(event, (int) Math.min((long) event.length * 2, maxRecordBytes));
+        }
+        event[eventLength++] = b;
+    }
+
+    private byte peek(int ahead) {
+        return buf[pos + ahead];
+    }
+
+    private byte take() {
+        byte b = buf[pos++];
+        if (b == '\n') {
+            line++;
+        }
+        return b;
+    }
+
+    /** Makes at least {@code n} bytes available after the position; false at the end. */
+    private boolean ensure(int n) throws IOException {
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            base += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        if (buf.length < n + READ_BYTES) {
+            buf = Arrays.copyOf(buf, n + READ_BYTES);
+        }
+        while (limit - pos < n && !eof) {
+            int read = in.read(buf, limit, buf.length - limit);
+            if (read < 0) {
+                eof = true;
+            } else {
+                limit += read;
+            }
+        }
+        return limit - pos >= n;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private static boolean isNameByte(byte b) {
+        return b < 0
+                || (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || b == ':'
+                || b == '_'
+                || b == '-'
+                || b == '.';
+    }
+}

@@ -1,0 +1,207 @@
+package dev.atwatch.spl;
+
+import dev.atwatch.spl.ast.SearchNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A sound byte-level test derived from a query's first search: a list of alternatives, each a set
+ * of ASCII literals that must all occur (ignoring ASCII case) in an event's raw bytes. An event the
+ * full search accepts always passes; some events it rejects may pass too.
+ *
+ * <p>Literals come from search values and bare terms, cut at characters an encoding may escape, so
+ * they hold in JSON, XML and classic-text records alike. Metadata ({@code index}, {@code
+ * sourcetype}, {@code source}, {@code host}) gives none, as it is not in the raw record, nor do
+ * numbers, hexadecimal, GUIDs, SIDs, times and booleans, which binary formats store typed. For
+ * UTF-16LE (EVTX string values) bare terms give none either, since the rendered {@code _raw} holds
+ * markup the binary record does not. The prefilter assumes field values appear in the raw record,
+ * possibly escaped: it must not be applied to records whose fields are decoded from another
+ * encoding (such as the hex-encoded arguments of audit records).
+ *
+ * <p>Immutable and thread-safe; the tests allocate nothing.
+ */
+public final class Prefilter {
+
+    /** Most distinct literals kept (each gets one bit of a mask). */
+    static final int MAX_LITERALS = 64;
+
+    private static final byte[] LOWER = new byte[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
+        }
+    }
+
+    private final byte[][] literals;
+    private final long[] alternatives;
+    private final long[] utf16Alternatives;
+    private final boolean acceptsAll;
+    private final boolean acceptsAllUtf16;
+
+    private Prefilter(byte[][] literals, long[] alternatives, long[] utf16Alternatives) {
+        this.literals = literals;
+        this.alternatives = alternatives;
+        this.utf16Alternatives = utf16Alternatives;
+        this.acceptsAll = alternatives == null;
+        this.acceptsAllUtf16 = utf16Alternatives == null;
+    }
+
+    /** The prefilter of a search; {@code null} (no search) accepts everything. */
+    static Prefilter of(SearchNode search) {
+        if (search == null) {
+            return new Prefilter(new byte[0][], null, null);
+        }
+        List<Set<String>> bytes = PrefilterLiterals.alternatives(search, true);
+        List<Set<String>> utf16 = PrefilterLiterals.alternatives(search, false);
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        long[] byteMasks = masks(bytes, ids);
+        long[] utf16Masks = masks(utf16, ids);
+        byte[][] literals = new byte[ids.size()][];
+        ids.forEach((literal, id) -> literals[id] = literal.getBytes(StandardCharsets.US_ASCII));
+        return new Prefilter(literals, byteMasks, utf16Masks);
+    }
+
+    /** Masks of literal ids; {@code null} when some alternative ends up without a literal. */
+    private static long[] masks(List<Set<String>> alternatives, Map<String, Integer> ids) {
+        if (alternatives == null) {
+            return null;
+        }
+        long[] masks = new long[alternatives.size()];
+        for (int i = 0; i < masks.length; i++) {
+            for (String literal : alternatives.get(i)) {
+                Integer id = ids.get(literal);
+                if (id == null && ids.size() < MAX_LITERALS) {
+                    id = ids.size();
+                    ids.put(literal, id);
+                }
+                if (id != null) {
+                    masks[i] |= 1L << id;
+                }
+            }
+            if (masks[i] == 0) {
+                return null;
+            }
+        }
+        return masks;
+    }
+
+    /** True when every event passes (the search gives no literal to look for). */
+    public boolean acceptsEverything() {
+        return acceptsAll;
+    }
+
+    /** The alternatives as literal sets, for display; empty when everything is accepted. */
+    public List<Set<String>> alternatives() {
+        return describe(alternatives);
+    }
+
+    /** The alternatives applied to UTF-16LE bytes. */
+    public List<Set<String>> utf16Alternatives() {
+        return describe(utf16Alternatives);
+    }
+
+    private List<Set<String>> describe(long[] masks) {
+        if (masks == null) {
+            return List.of();
+        }
+        List<Set<String>> result = new ArrayList<>();
+        for (long mask : masks) {
+            Set<String> set = new java.util.TreeSet<>();
+            for (long m = mask; m != 0; m &= m - 1) {
+                set.add(
+                        new String(
+                                literals[Long.numberOfTrailingZeros(m)],
+                                StandardCharsets.US_ASCII));
+            }
+            result.add(Collections.unmodifiableSet(set));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * Whether the event whose ASCII/UTF-8 raw bytes are {@code bytes[offset, offset+length)} may
+     * match.
+     */
+    public boolean mayMatch(byte[] bytes, int offset, int length) {
+        return acceptsAll || test(alternatives, bytes, offset, length, false);
+    }
+
+    /**
+     * Whether the event whose UTF-16LE bytes are {@code bytes[offset, offset+length)} may match.
+     */
+    public boolean mayMatchUtf16le(byte[] bytes, int offset, int length) {
+        return acceptsAllUtf16 || test(utf16Alternatives, bytes, offset, length, true);
+    }
+
+    private boolean test(long[] masks, byte[] bytes, int offset, int length, boolean utf16) {
+        long tested = 0;
+        long found = 0;
+        for (long mask : masks) {
+            boolean all = true;
+            for (long need = mask; need != 0; need &= need - 1) {
+                int id = Long.numberOfTrailingZeros(need);
+                long bit = 1L << id;
+                if ((tested & bit) == 0) {
+                    tested |= bit;
+                    boolean present =
+                            utf16
+                                    ? containsUtf16(bytes, offset, length, literals[id])
+                                    : contains(bytes, offset, length, literals[id]);
+                    found |= present ? bit : 0;
+                }
+                if ((found & bit) == 0) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] bytes, int offset, int length, byte[] literal) {
+        int last = offset + length - literal.length;
+        byte first = literal[0];
+        for (int i = offset; i <= last; i++) {
+            if (LOWER[bytes[i] & 0xFF] != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < literal.length && LOWER[bytes[i + j] & 0xFF] == literal[j]) {
+                j++;
+            }
+            if (j == literal.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsUtf16(byte[] bytes, int offset, int length, byte[] literal) {
+        int last = offset + length - 2 * literal.length;
+        byte first = literal[0];
+        for (int i = offset; i <= last; i++) {
+            if (LOWER[bytes[i] & 0xFF] != first || bytes[i + 1] != 0) {
+                continue;
+            }
+            int j = 1;
+            while (j < literal.length
+                    && LOWER[bytes[i + 2 * j] & 0xFF] == literal[j]
+                    && bytes[i + 2 * j + 1] == 0) {
+                j++;
+            }
+            if (j == literal.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.atwatch.spl;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.spl.ast.CompareOp;
+import dev.atwatch.spl.ast.SearchNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Derives the literal alternatives of a search. {@code null} stands for "no requirement": the
+ * search may match an event containing none of the literals.
+ */
+final class PrefilterLiterals {
+
+    /** Shortest literal worth looking for. */
+    static final int MIN_LENGTH = 3;
+
+    /** Most alternatives kept; beyond this a conjunction keeps fewer requirements. */
+    static final int MAX_ALTERNATIVES = 32;
+
+    private static final Set<String> METADATA =
+            Set.of(
+                    Event.INDEX,
+                    Event.SOURCETYPE,
+                    Event.SOURCE,
+                    Event.HOST,
+                    Event.TIME,
+                    "_indextime",
+                    "splunk_server",
+                    "linecount",
+                    "eventtype",
+                    "tag",
+                    "punct");
+
+    /** Values a binary format may store typed, so their text may not be in the record. */
+    private static final Pattern TYPED =
+            Pattern.compile(
+                    "(?i)[0-9a-f{}\\-:., ]*|0x[0-9a-f]+|s-[0-9-]*|[0-9tz:.\\-+ ]*|true|false");
+
+    private PrefilterLiterals() {}
+
+    /** The alternatives of {@code node}, or {@code null} when it requires nothing. */
+    static List<Set<String>> alternatives(SearchNode node, boolean withTerms) {
+        if (node instanceof SearchNode.Term term) {
+            return withTerms ? literal(term.value()) : null;
+        }
+        if (node instanceof SearchNode.Compare compare) {
+            boolean usable =
+                    compare.op() == CompareOp.EQ
+                            && !METADATA.contains(compare.field())
+                            && !compare.field().startsWith("date_");
+            return usable ? literal(compare.value()) : null;
+        }
+        if (node instanceof SearchNode.And and) {
+            return conjunction(and.children(), withTerms);
+        }
+        if (node instanceof SearchNode.Or or) {
+            return disjunction(or.children(), withTerms);
+        }
+        return null;
+    }
+
+    private static List<Set<String>> conjunction(List<SearchNode> children, boolean withTerms) {
+        List<Set<String>> result = null;
+        for (SearchNode child : children) {
+            List<Set<String>> next = alternatives(child, withTerms);
+            if (next == null) {
+                continue;
+            }
+            if (result == null) {
+                result = next;
+            } else if ((long) result.size() * next.size() <= MAX_ALTERNATIVES) {
+                result = product(result, next);
+            } else if (next.size() < result.size()) {
+                result = next;
+            }
+        }
+        return result;
+    }
+
+    private static List<Set<String>> product(List<Set<String>> a, List<Set<String>> b) {
+        List<Set<String>> result = new ArrayList<>();
+        for (Set<String> left : a) {
+            for (Set<String> right : b) {
+                Set<String> both = new LinkedHashSet<>(left);
+                both.addAll(right);
+                result.add(both);
+            }
+        }
+        return result;
+    }
+
+    private static List<Set<String>> disjunction(List<SearchNode> children, boolean withTerms) {
+        List<Set<String>> result = new ArrayList<>();
+        for (SearchNode child : children) {
+            List<Set<String>> next = alternatives(child, withTerms);
+            if (next == null) {
+                return null;
+            }
+            result.addAll(next);
+            if (result.size() > MAX_ALTERNATIVES) {
+                return null;
+            }
+        }
+        return result;
+    }
+
+    /** One alternative with the longest safe fragment of {@code value}, or {@code null}. */
+    private static List<Set<String>> literal(String value) {
+        String best = null;
+        for (String fragment : fragments(value)) {
+            if (fragment.length() >= MIN_LENGTH
+                    && !TYPED.matcher(fragment).matches()
+                    && (best == null || fragment.length() > best.length())) {
+                best = fragment;
+            }
+        }
+        return best == null ? null : List.of(Set.of(best.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The pieces of {@code value} between wildcards and characters an encoding may escape. */
+    static List<String> fragments(String value) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isCut(c)) {
+                pieces.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        pieces.add(current.toString());
+        return pieces;
+    }
+
+    private static boolean isCut(char c) {
+        return c < 0x20 || c >= 0x7f || "*\\\"'&<>/+`".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.atwatch.spl.eval;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.event.FieldAliases;
+import dev.atwatch.spl.Execution;
+import dev.atwatch.spl.ExecutionOptions;
+import dev.atwatch.spl.Results;
+import dev.atwatch.spl.Row;
+import dev.atwatch.spl.Semantics;
+import dev.atwatch.spl.ast.Assignment;
+import dev.atwatch.spl.ast.Command;
+import dev.atwatch.spl.ast.Pipeline;
+import dev.atwatch.spl.func.Evaluator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One run of a compiled pipeline over a stream of events. Single-threaded. */
+public final class PipelineRun implements Execution {
+
+    private final SearchPredicate first;
+    private final List<Stage> stages = new ArrayList<>();
+    private final BlockingStages.Collector collector = new BlockingStages.Collector();
+    private final AliasTally tally;
+    private boolean finished;
+
+    /** Compiles {@code pipeline} for {@code options}; the pipeline must have passed its checks. */
+    public PipelineRun(Pipeline pipeline, ExecutionOptions options) {
+        FieldAliases aliases = options.activeAliases();
+        this.tally =
+                new AliasTally(options.semantics() == Semantics.PORTABLE && !aliases.isEmpty());
+        SearchCompiler searches = new SearchCompiler(aliases);
+        ExprCompiler expressions = new ExprCompiler(searches);
+        RowScope scope = new RowScope(aliases, tally, options.now());
+        List<Command> commands = pipeline.commands();
+        int start = 0;
+        if (pipeline.firstSearch().isPresent()) {
+            first = searches.compile(pipeline.firstSearch().get().node());
+            start = 1;
+        } else {
+            first = null;
+        }
+        for (Command command : commands.subList(start, commands.size())) {
+            stages.add(stage(command, searches, expressions, scope));
+        }
+        stages.add(collector);
+        for (int i = 0; i + 1 < stages.size(); i++) {
+            stages.get(i).connect(stages.get(i + 1));
+        }
+    }
+
+    /** A thread-safe filter applying the first search with {@code options}' aliases. */
+    public static SearchPredicate firstSearch(Pipeline pipeline, ExecutionOptions options) {
+        return pipeline.firstSearch()
+                .map(search -> new SearchCompiler(options.activeAliases()).compile(search.node()))
+                .orElse((fields, scope) -> true);
+    }
+
+    private Stage stage(
+            Command command, SearchCompiler searches, ExprCompiler expressions, RowScope scope) {
+        if (command instanceof Command.Search search) {
+            return new StreamingStages.Search(searches.compile(search.node()), tally);
+        }
+        if (command instanceof Command.Eval eval) {
+            List<String> targets = new ArrayList<>();
+            List<Evaluator> values = new ArrayList<>();
+            for (Assignment assignment : eval.assignments()) {
+                targets.add(assignment.field());
+                values.add(expressions.compile(assignment.value()));
+            }
+            return new StreamingStages.Eval(targets, values, scope);
+        }
+        if (command instanceof Command.Where where) {
+            return new StreamingStages.Where(expressions.compile(where.condition()), scope);
+        }
+        return shaping(command);
+    }
+
+    private static Stage shaping(Command command) {
+        if (command instanceof Command.Table table) {
+            return new StreamingStages.Select(table.fields(), false, false);
+        }
+        if (command instanceof Command.FieldList fields) {
+            return new StreamingStages.Select(fields.fields(), fields.remove(), true);
+        }
+        if (command instanceof Command.Sort sort) {
+            return new BlockingStages.Sort(sort.limit(), sort.keys());
+        }
+        if (command instanceof Command.Head head) {
+            return new StreamingStages.Head(head.count());
+        }
+        if (command instanceof Command.Tail tail) {
+            return new BlockingStages.Tail(tail.count());
+        }
+        if (command instanceof Command.Rename rename) {
+            return new StreamingStages.Rename(rename.renamings());
+        }
+        if (command instanceof Command.Dedup dedup) {
+            return new StreamingStages.Dedup(dedup.fields(), dedup.count(), dedup.keepEmpty());
+        }
+        Command.Stats stats = (Command.Stats) command;
+        return new StatsStage(stats.aggregations(), stats.by());
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (finished) {
+            throw new IllegalStateException("accept after finish");
+        }
+        if (first != null && !tally.test(first, event)) {
+            return;
+        }
+        stages.get(0).push(Record.of(event));
+    }
+
+    @Override
+    public boolean wantsMore() {
+        if (finished) {
+            return false;
+        }
+        for (Stage stage : stages) {
+            if (stage.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Results finish() {
+        if (finished) {
+            throw new IllegalStateException("finish called twice");
+        }
+        finished = true;
+        List<String> notes = new ArrayList<>();
+        stages.get(0).finish(notes);
+        List<Row> rows = new ArrayList<>(collector.results.size());
+        for (Record record : collector.results) {
+            rows.add(new Row(record.map(), record.provenance()));
+        }
+        return new Results(columns(), rows, notes, tally.hits());
+    }
+
+    /** The fixed column order with wildcards expanded, or every field in first-seen order. */
+    private List<String> columns() {
+        List<String> plan = null;
+        for (Stage stage : stages) {
+            plan = stage.columns(plan);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Record record : collector.results) {
+            record.names().forEach(seen::add);
+        }
+        if (plan == null) {
+            return new ArrayList<>(seen);
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (String entry : plan) {
+            if (!Wildcards.hasWildcard(entry)) {
+                columns.add(entry);
+                continue;
+            }
+            Pattern pattern = Wildcards.compile(entry);
+            for (String name : seen) {
+                if (pattern.matcher(name).matches()) {
+                    columns.add(name);
+                }
+            }
+        }
+        return new ArrayList<>(columns);
+    }
+}
