@@ -33,9 +33,13 @@ corpus_ok() {
     [ -f "$manifest" ] || return 1
     for name in "${corpora[@]}"; do [ -f "$work/$name" ] || return 1; done
     python3 - "$manifest" "$size_mb" <<'EOF'
-import json, sys
+import json, os, sys
 m = json.load(open(sys.argv[1]))
 target = int(sys.argv[2]) * 1_000_000
+folder = os.path.dirname(sys.argv[1])
+# A file whose size differs from the manifest is left over from an interrupted build.
+if any(os.path.getsize(os.path.join(folder, name)) != size for name, size in m["files"].items()):
+    sys.exit(1)
 smallest = min(m["files"].values())
 # Generation stops when the smaller file reaches the target: a different SIZE_MB means rebuild.
 sys.exit(0 if target <= smallest < target * 1.01 else 1)
@@ -48,6 +52,7 @@ build_corpus() {
         return
     fi
     echo "run.sh: building ${size_mb} MB corpora in $work" >&2
+    rm -f "$manifest"
     python3 "$here/make-corpus.py" --size-mb "$size_mb" --out "$work"
 }
 
