@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atwatch convert}: writes the events of any supported input in another format. */
 @Command(
@@ -53,12 +53,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "also write _raw (the record as stored)")
     boolean raw;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "write to FILE")
     java.nio.file.Path output;
 
     @Mixin InputOptions input;
 
-    @Option(names = {"-q", "--quiet"}, description = "print no summary or warnings")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "print no summary or warnings")
     boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders; - for stdin")
@@ -66,6 +71,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    private final Readers readers = InputOptions.readers();
     private long events;
     private long rejected;
 
@@ -81,24 +87,32 @@ final class ConvertCommand implements Callable<Integer> {
         List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Output.write(output, spec.commandLine().getOut(), out -> {
-            Writer buffered = new BufferedWriter(out, 1 << 16);
-            try (EventWriter writer = writer(chosen, buffered, inputs, options, naming)) {
-                for (Input input : inputs) {
-                    convert(input, options, naming, writer, err);
-                }
-            }
-        });
+        Output.write(
+                output,
+                spec.commandLine().getOut(),
+                out -> {
+                    Writer buffered = new BufferedWriter(out, 1 << 16);
+                    try (EventWriter writer = writer(chosen, buffered, inputs, options, naming)) {
+                        for (Input input : inputs) {
+                            convert(input, options, naming, writer, err);
+                        }
+                    }
+                });
         if (!quiet) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf(Locale.ROOT, "atwatch: %,d events written, %,d records rejected, %.2f s%n",
-                    events, rejected, seconds);
+            err.printf(
+                    Locale.ROOT,
+                    "atwatch: %,d events written, %,d records rejected, %.2f s%n",
+                    events,
+                    rejected,
+                    seconds);
         }
         return ExitCodes.OK;
     }
 
-    private EventWriter writer(String chosen, Writer out, List<Input> inputs, ReadOptions options,
-            Profile naming) throws IOException {
+    private EventWriter writer(
+            String chosen, Writer out, List<Input> inputs, ReadOptions options, Profile naming)
+            throws IOException {
         return switch (chosen) {
             case "xml" -> new EventWriter.Xml(out, raw);
             case "csv" -> new EventWriter.Csv(out, columns(inputs, options, naming));
@@ -111,22 +125,28 @@ final class ConvertCommand implements Callable<Integer> {
             throws IOException {
         for (Input input : inputs) {
             if (input.path().isEmpty() && "-".equals(input.name())) {
-                throw new UsageException("--format csv cannot read standard input (it reads twice)");
+                throw new UsageException(
+                        "--format csv cannot read standard input (it reads twice)");
             }
         }
         Set<String> names = new LinkedHashSet<>();
         for (Input input : inputs) {
-            Optional<EventReader> reader = Readers.sniff(input);
-            if (reader.isPresent()) {
-                reader.get().read(input, options, new RecordSink() {
-                    @Override
-                    public void event(Event event) {
-                        naming.apply(event).names().forEach(names::add);
-                    }
+            Readers.Sniff sniff = readers.sniff(input);
+            if (sniff.reader().isPresent()) {
+                sniff.reader()
+                        .get()
+                        .read(
+                                sniff.input(),
+                                options,
+                                new RecordSink() {
+                                    @Override
+                                    public void event(Event event) {
+                                        naming.apply(event).names().forEach(names::add);
+                                    }
 
-                    @Override
-                    public void rejected(Rejected ignored) {}
-                });
+                                    @Override
+                                    public void rejected(Rejected ignored) {}
+                                });
             }
         }
         if (!raw) {
@@ -135,35 +155,45 @@ final class ConvertCommand implements Callable<Integer> {
         return new ArrayList<>(names);
     }
 
-    private void convert(Input input, ReadOptions options, Profile naming, EventWriter writer,
-            PrintWriter err) throws IOException {
-        Optional<EventReader> reader = Readers.sniff(input);
+    private void convert(
+            Input input, ReadOptions options, Profile naming, EventWriter writer, PrintWriter err)
+            throws IOException {
+        Readers.Sniff sniff = readers.sniff(input);
+        Optional<EventReader> reader = sniff.reader();
         if (reader.isEmpty()) {
             if (!quiet) {
                 err.println("warning: skipped input " + input.name() + ": unknown or empty format");
             }
             return;
         }
-        reader.get().read(input, options, new RecordSink() {
-            @Override
-            public void event(Event event) {
-                try {
-                    writer.write(naming.apply(event));
-                    events++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        reader.get()
+                .read(
+                        sniff.input(),
+                        options,
+                        new RecordSink() {
+                            @Override
+                            public void event(Event event) {
+                                try {
+                                    writer.write(naming.apply(event));
+                                    events++;
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            }
 
-            @Override
-            public void rejected(Rejected record) {
-                rejected++;
-                if (!quiet) {
-                    err.println("warning: skipped record at " + record.where().describe() + ": "
-                            + record.reason() + ": " + record.detail());
-                }
-            }
-        });
+                            @Override
+                            public void rejected(Rejected record) {
+                                rejected++;
+                                if (!quiet) {
+                                    err.println(
+                                            "warning: skipped record at "
+                                                    + record.where().describe()
+                                                    + ": "
+                                                    + record.reason()
+                                                    + ": "
+                                                    + record.detail());
+                                }
+                            }
+                        });
     }
-
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "hunt",
         mixinStandardHelpOptions = true,
-        description = "Run every rule of the rule pack (the bundled one by default) over log files.",
+        description =
+                "Run every rule of the rule pack (the bundled one by default) over log files.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  atwatch hunt examples/",

@@ -5,8 +5,7 @@ import dev.atwatch.read.Input;
 import dev.atwatch.read.Inputs;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.atwatch.read.Readers;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -61,14 +60,17 @@ final class InputOptions {
         return new ReadOptions(index, host, readLimits);
     }
 
+    /** The readers every command sniffs inputs with. */
+    static Readers readers() {
+        return new Readers(Readers.windows());
+    }
+
     /** Expands the paths; a missing or unreadable path ends the command with exit code 3. */
     static List<Input> inputs(List<String> paths) {
         try {
             return Inputs.expand(paths);
-        } catch (IOException e) {
+        } catch (Inputs.UnreadableInputException e) {
             throw new InputException(e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new InputException(e.getCause().getMessage());
         }
     }
 }

@@ -31,7 +31,10 @@ final class QueryCommand extends SearchCommand {
         @Option(names = "--spl", paramLabel = "TEXT", description = "the search, as text")
         String text;
 
-        @Option(names = "--spl-file", paramLabel = "FILE", description = "a file holding the search")
+        @Option(
+                names = "--spl-file",
+                paramLabel = "FILE",
+                description = "a file holding the search")
         Path file;
     }
 
@@ -48,8 +51,17 @@ final class QueryCommand extends SearchCommand {
         }
         Rule rule =
                 new Rule(
-                        "query", "ad-hoc query", "", List.of(), "medium", List.of(), text, "", "",
-                        List.of(), origin);
+                        "query",
+                        "ad-hoc query",
+                        "",
+                        List.of(),
+                        "medium",
+                        List.of(),
+                        text,
+                        "",
+                        "",
+                        List.of(),
+                        origin);
         return execute(List.of(rule), null, false);
     }
 }

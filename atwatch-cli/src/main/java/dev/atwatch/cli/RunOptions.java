@@ -12,7 +12,6 @@ final class RunOptions {
 
     @Mixin InputOptions input;
 
-
     @Option(
             names = "--semantics",
             defaultValue = "portable",
@@ -72,7 +71,9 @@ final class RunOptions {
             return Semantics.byId(semantics);
         } catch (IllegalArgumentException e) {
             throw new UsageException(
-                    "invalid value for --semantics: '" + semantics + "'; expected splunk or portable");
+                    "invalid value for --semantics: '"
+                            + semantics
+                            + "'; expected splunk or portable");
         }
     }
 

@@ -31,10 +31,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** What {@code query} and {@code hunt} share: read inputs, run searches, print rows. */
 abstract class SearchCommand implements Callable<Integer> {
@@ -74,7 +74,14 @@ abstract class SearchCommand implements Callable<Integer> {
                         TimeBound.parse("--earliest", run.earliest, now),
                         TimeBound.parse("--latest", run.latest, now));
         ExecutionOptions execution = executionOptions(semantics, aliasesText);
-        Detector detector = new Detector(compiled, execution, run.input.profile(), range, run.threads());
+        Detector detector =
+                new Detector(
+                        compiled,
+                        execution,
+                        run.input.profile(),
+                        range,
+                        run.threads(),
+                        InputOptions.readers());
         Detection detection = detector.run(inputs, run.input.readOptions(), listener(err));
 
         ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);

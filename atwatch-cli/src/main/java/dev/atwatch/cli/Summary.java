@@ -51,15 +51,21 @@ final class Summary {
         }
         for (Detection.RuleResults rule : detection.results()) {
             err.printf(
-                    Locale.ROOT, "  rule %s: %,d row(s)%n", rule.rule().id(), rule.results().rows().size());
+                    Locale.ROOT,
+                    "  rule %s: %,d row(s)%n",
+                    rule.rule().id(),
+                    rule.results().rows().size());
             for (String note : rule.results().notes()) {
                 err.println("    note: " + note);
             }
         }
         if (!detection.aliasHits().isEmpty()) {
             err.println("  aliases that changed a result (portable semantics):");
-            detection.aliasHits()
-                    .forEach((alias, n) -> err.printf(Locale.ROOT, "    %s: %,d event(s)%n", alias, n));
+            detection
+                    .aliasHits()
+                    .forEach(
+                            (alias, n) ->
+                                    err.printf(Locale.ROOT, "    %s: %,d event(s)%n", alias, n));
         }
         err.flush();
     }

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV as RFC 4180 describes it: a header row, CRLF line ends, fields quoted when they hold a
- * comma, a quote, CR or LF, quotes doubled. Multivalues are joined with LF, as Splunk exports
- * them.
+ * CSV as RFC 4180 describes it: a header row, CRLF line ends, fields quoted when they hold a comma,
+ * a quote, CR or LF, quotes doubled. Multivalues are joined with LF, as Splunk exports them.
  */
 public final class CsvWriter implements ResultWriter {
 

@@ -9,9 +9,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes events one at a time as {@code atwatch convert} does: JSON lines (every field as a
- * key), XML (Windows events as their own XML, other events as {@code <event>} elements with one
- * {@code <field>} per value) or CSV rows under a header given up front.
+ * Writes events one at a time as {@code atwatch convert} does: JSON lines (every field as a key),
+ * XML (Windows events as their own XML, other events as {@code <event>} elements with one {@code
+ * <field>} per value) or CSV rows under a header given up front.
  */
 public abstract class EventWriter implements AutoCloseable {
 

@@ -45,8 +45,8 @@ public final class JsonWriter implements ResultWriter {
         out.flush();
     }
 
-    private static void writeObject(JsonGenerator json, ResultTable table, Map<String, FieldValue> row)
-            throws IOException {
+    private static void writeObject(
+            JsonGenerator json, ResultTable table, Map<String, FieldValue> row) throws IOException {
         json.writeStartObject();
         for (String column : table.columns()) {
             FieldValue value = row.get(column);

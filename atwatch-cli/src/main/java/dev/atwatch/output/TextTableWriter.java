@@ -93,8 +93,7 @@ public final class TextTableWriter implements ResultWriter {
         return sum;
     }
 
-    private static void writeLine(List<String> cells, int[] widths, Writer out)
-            throws IOException {
+    private static void writeLine(List<String> cells, int[] widths, Writer out) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             if (i > 0) {

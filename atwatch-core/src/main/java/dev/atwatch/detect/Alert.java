@@ -5,8 +5,8 @@ import dev.atwatch.event.Provenance;
 import java.util.Map;
 
 /**
- * One result row of a rule: the row's fields in the rule's column order, the rule that
- * produced it and where its event was read.
+ * One result row of a rule: the row's fields in the rule's column order, the rule that produced it
+ * and where its event was read.
  *
  * @param provenance the event's location, or {@code null} for aggregated rows
  */

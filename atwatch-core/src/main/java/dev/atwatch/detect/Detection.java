@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param results each rule's results, in rule order
  * @param alerts every rule's rows as alerts, rule by rule in rule order
- * @param aliasHits portable-mode aliases that changed a result, with how many events they
- *     changed it for, summed over rules
+ * @param aliasHits portable-mode aliases that changed a result, with how many events they changed
+ *     it for, summed over rules
  * @param elapsedNanos wall time of the run
  */
 public record Detection(

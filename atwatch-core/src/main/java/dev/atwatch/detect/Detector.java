@@ -41,17 +41,20 @@ public final class Detector {
     private final Profile profile;
     private final TimeRange range;
     private final int threads;
+    private final Readers readers;
 
     /**
      * @param rules rules that compiled ({@link CompiledRule#ok()})
      * @param threads how many inputs to read at once (at least 1)
+     * @param readers the readers to sniff inputs with
      */
     public Detector(
             List<CompiledRule> rules,
             ExecutionOptions execution,
             Profile profile,
             TimeRange range,
-            int threads) {
+            int threads,
+            Readers readers) {
         for (CompiledRule rule : rules) {
             if (!rule.ok()) {
                 throw new IllegalArgumentException("rule " + rule.rule().id() + " has errors");
@@ -62,6 +65,7 @@ public final class Detector {
         this.profile = profile;
         this.range = range;
         this.threads = Math.max(1, threads);
+        this.readers = readers;
     }
 
     /** Compiles each rule's search; rules with errors carry their diagnostics. */
@@ -114,8 +118,12 @@ public final class Detector {
             for (int i = 0; i < inputs.size(); i++) {
                 int index = i;
                 Input input = inputs.get(i);
-                tasks.add(pool.submit(
-                        () -> readOne(index, input, options, listener, stats, filters, feed)));
+                tasks.add(
+                        pool.submit(
+                                () ->
+                                        readOne(
+                                                index, input, options, listener, stats, filters,
+                                                feed)));
             }
             for (Future<?> task : tasks) {
                 task.get();
@@ -139,14 +147,18 @@ public final class Detector {
             List<EventFilter> filters,
             OrderedFeed feed) {
         try {
-            Optional<EventReader> reader = Readers.sniff(input);
+            Readers.Sniff sniff = readers.sniff(input);
+            Optional<EventReader> reader = sniff.reader();
             if (reader.isEmpty()) {
-                skip(input, "unknown or empty format", listener, stats);
+                String why =
+                        sniff instanceof Readers.Sniff.Empty ? "empty input" : "unknown format";
+                skip(input, why, listener, stats);
                 return;
             }
             stats.input(reader.get().name());
             listener.inputStarted(input, reader.get().name());
-            reader.get().read(input, options, new Sink(index, listener, stats, filters, feed));
+            Sink sink = new Sink(index, listener, stats, filters, feed);
+            reader.get().read(sniff.input(), options, sink);
         } catch (IOException e) {
             skip(input, "cannot read: " + e.getMessage(), listener, stats);
         } finally {
@@ -220,8 +232,8 @@ public final class Detector {
     }
 
     /**
-     * Feeds matched events to the rules' pipelines in input order: the earliest unfinished
-     * input feeds directly, later inputs buffer their (rare) matches until their turn.
+     * Feeds matched events to the rules' pipelines in input order: the earliest unfinished input
+     * feeds directly, later inputs buffer their (rare) matches until their turn.
      */
     private static final class OrderedFeed {
         private final List<Execution> executions;

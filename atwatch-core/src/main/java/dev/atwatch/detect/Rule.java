@@ -3,8 +3,8 @@ package dev.atwatch.detect;
 import java.util.List;
 
 /**
- * A detection rule of a rule pack: a search written in SPL with the metadata a detection
- * engineer needs to judge and deploy it.
+ * A detection rule of a rule pack: a search written in SPL with the metadata a detection engineer
+ * needs to judge and deploy it.
  *
  * @param id stable identifier, shown in the {@code rule} column of alerts
  * @param name a short title

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * A set of rules loaded from YAML files: one rule per file, files found recursively under a
- * directory (sorted by path), or a single file. The bundled pack ships inside the jar under
- * {@value #BUNDLED}. A file named {@value #ALIASES} beside the rules holds the pack's field
- * aliases for portable mode and is not a rule.
+ * directory (sorted by path), or a single file. The bundled pack ships inside the jar under {@value
+ * #BUNDLED}. A file named {@value #ALIASES} beside the rules holds the pack's field aliases for
+ * portable mode and is not a rule.
  */
 public final class RulePack {
 
@@ -154,7 +154,8 @@ public final class RulePack {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new RulePackException(name + where + ": not valid YAML: " + e.getOriginalMessage());
+            throw new RulePackException(
+                    name + where + ": not valid YAML: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new RulePackException(name + ": a rule must be a YAML mapping");
@@ -215,8 +216,7 @@ public final class RulePack {
         return Collections.unmodifiableList(items);
     }
 
-    private static List<Rule.RuleTest> tests(JsonNode node, String name)
-            throws RulePackException {
+    private static List<Rule.RuleTest> tests(JsonNode node, String name) throws RulePackException {
         JsonNode value = node.get("tests");
         if (value == null || value.isNull()) {
             return List.of();

@@ -4,8 +4,8 @@ import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
 
 /**
- * Hears about a run while it goes, for progress displays and warnings. Methods may be called
- * from several reading threads at once and must return quickly.
+ * Hears about a run while it goes, for progress displays and warnings. Methods may be called from
+ * several reading threads at once and must return quickly.
  */
 public interface RunListener {
 

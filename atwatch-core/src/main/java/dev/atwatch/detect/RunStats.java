@@ -64,7 +64,8 @@ public final class RunStats {
         rejected.incrementAndGet();
         synchronized (reasons) {
             Reason old = reasons.get(record.reason());
-            List<String> where = old == null ? new ArrayList<>() : new ArrayList<>(old.firstLocations());
+            List<String> where =
+                    old == null ? new ArrayList<>() : new ArrayList<>(old.firstLocations());
             if (where.size() < LOCATIONS_PER_REASON) {
                 where.add(record.where().describe() + " (" + record.detail() + ")");
             }

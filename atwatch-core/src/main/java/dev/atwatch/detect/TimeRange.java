@@ -1,9 +1,9 @@
 package dev.atwatch.detect;
 
 /**
- * The time range of a run, in epoch seconds: {@code earliest} inclusive, {@code latest}
- * exclusive, as Splunk applies them. {@code NaN} leaves that side open. An event without a time
- * is kept only when the range is open on both sides.
+ * The time range of a run, in epoch seconds: {@code earliest} inclusive, {@code latest} exclusive,
+ * as Splunk applies them. {@code NaN} leaves that side open. An event without a time is kept only
+ * when the range is open on both sides.
  */
 public record TimeRange(double earliest, double latest) {
 
