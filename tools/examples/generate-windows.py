@@ -11,7 +11,7 @@ The expected results of the reference query are written to expected/<file>.expec
 come from `reference_query` below, a direct transcription of seed-query.spl under the rules of
 shared/spl/SPEC.md with the legacy add-on profile; README.md explains each row.
 
-Run: python3 examples/windows/generate.py  (standard library only, deterministic).
+Run: python3 tools/examples/generate-windows.py  (standard library only, deterministic).
 """
 
 import csv
@@ -23,7 +23,9 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[2]
+HERE = ROOT / "examples" / "windows"
+EXPECTED = ROOT / "atwatch-cli/src/test/resources/dev/atwatch/cli/expected-windows"
 SYSMON = "Microsoft-Windows-Sysmon/Operational"
 SECURITY = "Security"
 SYSMON_PROVIDER = ("Microsoft-Windows-Sysmon", "{5770385F-C22A-43E0-BF4C-06F5698FFBD9}")
@@ -1523,7 +1525,7 @@ def write(name, lines, views):
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for line in lines:
             out.write(line if line.endswith("\n") else line + "\n")
-    expected = HERE / "expected" / (name + ".expected.csv")
+    expected = EXPECTED / (name + ".expected.csv")
     expected.parent.mkdir(exist_ok=True)
     with open(expected, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")

@@ -17,8 +17,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-spec = importlib.util.spec_from_file_location("generate", HERE / "generate.py")
+ROOT = Path(__file__).resolve().parents[2]
+HERE = ROOT / "examples" / "windows"
+EXPECTED = ROOT / "atwatch-cli/src/test/resources/dev/atwatch/cli/expected-windows"
+spec = importlib.util.spec_from_file_location("generate", Path(__file__).resolve().parent / "generate-windows.py")
 generate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(generate)
 
@@ -141,7 +143,7 @@ def main():
     files = sorted(p for p in HERE.iterdir() if p.suffix in (".xml", ".json", ".log"))
     for path in files:
         views = read_views(path)
-        expected_path = HERE / "expected" / (path.name + ".expected.csv")
+        expected_path = EXPECTED / (path.name + ".expected.csv")
         with open(expected_path, encoding="utf-8", newline="") as f:
             expected = list(csv.reader(f))
         actual = [generate.COLUMNS] + [
