@@ -156,7 +156,8 @@ abstract class SearchCommand implements Callable<Integer> {
 
             @Override
             public void inputSkipped(Input input, String why) {
-                if (!run.quiet) {
+                // Unknown formats are common in collected folders: the summary lists them.
+                if (!run.quiet && why.startsWith("cannot read")) {
                     synchronized (err) {
                         err.println("warning: skipped input " + input.name() + ": " + why);
                         err.flush();

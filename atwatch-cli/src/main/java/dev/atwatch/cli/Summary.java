@@ -3,8 +3,11 @@ package dev.atwatch.cli;
 import dev.atwatch.detect.Detection;
 import dev.atwatch.detect.RunStats;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The run summary printed on standard error at the end of every run. */
@@ -40,9 +43,7 @@ final class Summary {
                     "  %,d events outside --earliest/--latest%n",
                     stats.outOfRangeEvents());
         }
-        for (String skipped : stats.skippedInputs()) {
-            err.println("  skipped " + skipped);
-        }
+        printSkipped(stats.skippedInputs(), err);
         for (RunStats.Reason reason : stats.reasons()) {
             err.printf(Locale.ROOT, "  rejected %s: %,d%n", reason.code(), reason.count());
             for (String where : reason.firstLocations()) {
@@ -68,6 +69,37 @@ final class Summary {
                                     err.printf(Locale.ROOT, "    %s: %,d event(s)%n", alias, n));
         }
         err.flush();
+    }
+
+    /** How many skipped inputs are named for each reason. */
+    private static final int SKIPPED_NAMED = 3;
+
+    /** Groups skipped inputs by reason and names the first few of each. */
+    private static void printSkipped(List<String> skipped, PrintWriter err) {
+        Map<String, List<String>> byReason = new TreeMap<>();
+        for (String entry : skipped) {
+            int colon = entry.lastIndexOf(": ");
+            String name = colon < 0 ? entry : entry.substring(0, colon);
+            String why = colon < 0 ? "skipped" : entry.substring(colon + 2);
+            byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(name);
+        }
+        byReason.forEach(
+                (why, names) -> {
+                    String shown =
+                            String.join(
+                                    ", ", names.subList(0, Math.min(SKIPPED_NAMED, names.size())));
+                    String more =
+                            names.size() > SKIPPED_NAMED
+                                    ? " (+" + (names.size() - SKIPPED_NAMED) + " more)"
+                                    : "";
+                    err.printf(
+                            Locale.ROOT,
+                            "  skipped %d input(s), %s: %s%s%n",
+                            names.size(),
+                            why,
+                            shown,
+                            more);
+                });
     }
 
     private static String formats(Map<String, Long> formats) {

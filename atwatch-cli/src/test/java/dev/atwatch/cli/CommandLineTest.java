@@ -1,0 +1,192 @@
+package dev.atwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees: exit codes, error messages, output formats, the summary. */
+class CommandLineTest {
+
+    private static final String SYSMON =
+            Path.of("..", "examples", "windows", "sysmon-at-cmd.xml").toString();
+    private static final String AT_QUERY =
+            "index=wineventlog EventCode=1 Image=\"*\\\\at.exe\" | table _time, Image, CommandLine"
+                    + " | sort - _time";
+
+    @Test
+    void missingInputPathExitsWithInputErrorNamingThePath() {
+        CommandRun run = CommandRun.of("hunt", "no/such/folder");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("no/such/folder");
+    }
+
+    @Test
+    void unknownFormatOptionIsAUsageErrorListingTheChoices() {
+        CommandRun run = CommandRun.of("query", "--format", "xlsx", "--spl", "x", SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'xlsx'").contains("table, csv, json, jsonl");
+    }
+
+    @Test
+    void badSearchIsAUsageErrorWithACaretUnderTheQuery() {
+        CommandRun run = CommandRun.of("query", "--spl", "EventCode=1 | frobnicate x", SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("frobnicate").contains("^");
+    }
+
+    @Test
+    void queryRequiresExactlyOneSearch() {
+        CommandRun run = CommandRun.of("query", SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--spl");
+    }
+
+    @Test
+    void failOnAlertExitsWithOneWhenRowsAreFound() {
+        CommandRun found =
+                CommandRun.of("query", "-q", "--fail-on-alert", "--spl", AT_QUERY, SYSMON);
+        CommandRun none =
+                CommandRun.of(
+                        "query", "-q", "--fail-on-alert", "--spl", "EventCode=999999", SYSMON);
+
+        assertThat(found.exitCode()).isEqualTo(1);
+        assertThat(none.exitCode()).isZero();
+    }
+
+    @Test
+    void jsonLinesKeepNumbersAsNumbersAndTimeAsIsoText() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "query",
+                        "-q",
+                        "--format",
+                        "jsonl",
+                        "--spl",
+                        "EventCode=1 Image=\"*\\\\at.exe\" | eval n=1+1 | table _time, n, Image",
+                        SYSMON);
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("n").isIntegralNumber()).isTrue();
+        assertThat(first.get("n").asInt()).isEqualTo(2);
+        assertThat(first.get("_time").asText())
+                .matches("2026-03-10T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+    }
+
+    @Test
+    void huntRowsCarryTheRuleAndTheSourceLocation() throws Exception {
+        CommandRun run = CommandRun.of("hunt", "-q", "--format", "jsonl", SYSMON);
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode first = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertThat(first.get("rule").asText()).isEqualTo("t1053-002-reference");
+        assertThat(first.get("source").asText()).startsWith(SYSMON + ":");
+    }
+
+    @Test
+    void summaryCountsInputsEventsAndRowsPerRule() {
+        CommandRun run = CommandRun.of("hunt", "--format", "csv", SYSMON);
+
+        assertThat(run.err())
+                .contains("1 input(s) (winxml 1)")
+                .contains("events parsed")
+                .contains("events/s")
+                .contains("rule t1053-002-reference: 3 row(s)");
+    }
+
+    @Test
+    void outputFileIsWrittenWholeAndStdoutStaysEmpty(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("alerts.csv");
+
+        CommandRun run =
+                CommandRun.of("hunt", "-q", "--format", "csv", "-o", file.toString(), SYSMON);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("rule,_time,host");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.count()).as("no temporary file left behind").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void earliestAndLatestKeepOnlyEventsInTheRange() {
+        CommandRun inside =
+                CommandRun.of(
+                        "query",
+                        "-q",
+                        "--format",
+                        "csv",
+                        "--earliest",
+                        "2026-03-10T13:06:00Z",
+                        "--latest",
+                        "2026-03-10T13:10:00Z",
+                        "--spl",
+                        AT_QUERY,
+                        SYSMON);
+
+        assertThat(inside.out().lines().skip(1).toList())
+                .singleElement()
+                .asString()
+                .contains("/every:M,T");
+    }
+
+    @Test
+    void invalidTimeNamesTheOptionAndTheAcceptedForms() {
+        CommandRun run =
+                CommandRun.of("query", "--earliest", "yesterday-ish", "--spl", "x", SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--earliest").contains("-24h");
+    }
+
+    @Test
+    void unknownLimitIsAUsageErrorListingKnownLimits() {
+        CommandRun run = CommandRun.of("query", "--limit", "bogus=3", "--spl", "x", SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("bogus").contains("line-bytes");
+    }
+
+    @Test
+    void splunkSemanticsOnClassicEventsFindsNothingWherePortableFindsTheAtExecution() {
+        String classic =
+                Path.of("..", "examples", "windows", "security-4688-classic.log").toString();
+        String search =
+                "index=wineventlog sourcetype=\"WinEventLog:Security\" EventCode=4688"
+                        + " NewProcessName=\"*\\\\at.exe\" | table _time, NewProcessName";
+
+        CommandRun splunk =
+                CommandRun.of(
+                        "query",
+                        "--semantics",
+                        "splunk",
+                        "--format",
+                        "csv",
+                        "--spl",
+                        search,
+                        classic);
+        CommandRun portable = CommandRun.of("query", "--format", "csv", "--spl", search, classic);
+
+        assertThat(splunk.out().lines().count()).isEqualTo(1);
+        assertThat(portable.out().lines().count()).isGreaterThan(1);
+        assertThat(portable.err()).contains("NewProcessName<-New_Process_Name");
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertThat(CommandRun.of("--version").out()).startsWith("atwatch ");
+        assertThat(CommandRun.of("hunt", "--help").out()).contains("Examples:").contains("--rules");
+    }
+}
