@@ -33,9 +33,10 @@ public final class AtJobs {
 
     /**
      * Reads one command line. Which tool it is comes from the program name; a bare {@code at}
-     * counts as at.exe when its arguments use at.exe's syntax ({@code \\host}, {@code /switch}, a
-     * job id, nothing at all, or a time followed by a command), and as Unix at(1) when they start
-     * with an option or form a time specification ({@code at 13:20} alone is Unix).
+     * counts as at.exe when its arguments use at.exe's syntax ({@code \\host}, {@code /switch},
+     * nothing at all, a job id, or a time followed by a command), and as Unix at(1) when they
+     * start with an option or form an at(1) time specification: {@code at 13:20} and {@code at
+     * 1530} are read as Unix, {@code at 15} as listing at.exe job 15.
      */
     public static AtJobResult parse(String commandLine) {
         try {
@@ -204,7 +205,9 @@ public final class AtJobs {
             if (!jobs) {
                 return new AtJobResult.NotAJob("wmic does not address Win32_ScheduledJob");
             }
-            return WmiJobParser.parse(line.substring(args.get(0).end()), true, problems);
+            // wmic reads its arguments by the C runtime's rules, where \" is a literal quote.
+            String arguments = line.substring(args.get(0).end()).replace("\\\"", "\"");
+            return WmiJobParser.parse(arguments, true, problems);
         }
 
         private AtJobResult powershell(List<WindowsArgs.Arg> args, int depth) {
@@ -251,18 +254,26 @@ public final class AtJobs {
             if (program.contains("/") || (args.size() > 1 && args.get(1).value().startsWith("-"))) {
                 return false;
             }
-            if (args.size() == 1 || args.get(1).value().matches("\\d{1,10}|\\\\\\\\.*|/.*")) {
+            if (args.size() == 1 || args.get(1).value().matches("\\\\\\\\.*|/.*")) {
                 return true;
             }
-            for (WindowsArgs.Arg arg : args) {
-                String lower = arg.value().toLowerCase(Locale.ROOT);
-                if (lower.equals("/interactive")
-                        || lower.startsWith("/every:")
-                        || lower.startsWith("/next:")) {
-                    return true;
-                }
+            if (args.get(1).value().matches("\\d{1,10}")) {
+                // A job id, unless the words form an at(1) time such as "1530" or "123126".
+                return !isUnixTimespec(args);
             }
-            return !isUnixTimespec(args);
+            if (args.stream().anyMatch(arg -> isWindowsJobSwitch(arg.value()))) {
+                return true;
+            }
+            // A time and a command: at.exe, unless the words read as an at(1) time.
+            boolean timeFirst = args.get(1).value().matches("\\d{1,2}:\\d{1,2}\\S*");
+            return timeFirst && args.size() > 2 && !isUnixTimespec(args);
+        }
+
+        private static boolean isWindowsJobSwitch(String arg) {
+            String lower = arg.toLowerCase(Locale.ROOT);
+            return lower.equals("/interactive")
+                    || lower.startsWith("/every:")
+                    || lower.startsWith("/next:");
         }
 
         private static boolean isUnixTimespec(List<WindowsArgs.Arg> args) {

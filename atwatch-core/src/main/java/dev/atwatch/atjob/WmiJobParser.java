@@ -57,7 +57,7 @@ final class WmiJobParser {
     private static final Pattern DOT_CREATE = Pattern.compile("(?i)\\.create\\s*\\(");
     private static final Pattern DELETE =
             Pattern.compile(
-                    "(?i)call\\s+delete\\b|\\.delete\\s*\\(|remove-(?:wmi|cim)|"
+                    "(?i)(?:^|\\s)(?:call\\s+)?delete(?:\\s|$)|\\.delete\\s*\\(|remove-(?:wmi|cim)|"
                             + "-(?:name|methodname)\\s*['\"]?delete\\b");
     private static final Pattern ARGUMENT_LIST = Pattern.compile("(?i)\\s-arg\\w*\\s*:?\\s*");
     private static final Pattern NODE =
