@@ -34,9 +34,9 @@ public final class AtJobs {
     /**
      * Reads one command line. Which tool it is comes from the program name; a bare {@code at}
      * counts as at.exe when its arguments use at.exe's syntax ({@code \\host}, {@code /switch},
-     * nothing at all, a job id, or a time followed by a command), and as Unix at(1) when they
-     * start with an option or form an at(1) time specification: {@code at 13:20} and {@code at
-     * 1530} are read as Unix, {@code at 15} as listing at.exe job 15.
+     * nothing at all, a job id, or a time followed by a command), and as Unix at(1) when they start
+     * with an option or form an at(1) time specification: {@code at 13:20} and {@code at 1530} are
+     * read as Unix, {@code at 15} as listing at.exe job 15.
      */
     public static AtJobResult parse(String commandLine) {
         try {

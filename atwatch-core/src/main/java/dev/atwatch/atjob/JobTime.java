@@ -45,7 +45,7 @@ public record JobTime(
     /** A day counted from the day of scheduling: {@code today} is 0, {@code tomorrow} 1. */
     public record RelativeDay(int days) implements DateSpec {}
 
-    /** The next such weekday, today included when the clock time is still to come. */
+    /** The next such weekday after today: one to seven days ahead, as at(1) counts. */
     public record Weekday(DayOfWeek day) implements DateSpec {}
 
     /** A calendar day; without a year, its next occurrence. */
@@ -111,28 +111,34 @@ public record JobTime(
         // Schedulers keep whole minutes: a job made at 09:48:28 "now + 1 minute" runs at 09:49.
         LocalDateTime now =
                 LocalDateTime.ofEpochSecond(event, 0, offset).truncatedTo(ChronoUnit.MINUTES);
-        LocalDateTime start = base(now, recurrence);
-        if (shift != null) {
-            start = start.plus(shift.amount(), shift.unit());
-        }
-        return start.toEpochSecond(offset);
+        return base(now, recurrence).toEpochSecond(offset);
     }
 
     private LocalDateTime base(LocalDateTime now, JobRecurrence recurrence) {
+        if (clock == null && date == null) {
+            return shifted(now);
+        }
+        LocalDate today = now.toLocalDate();
         LocalTime time = clock == null ? now.toLocalTime() : clock;
         if (date != null) {
-            return day(date, now, time).atTime(time);
+            return shifted(day(date, today).atTime(time));
         }
-        if (clock == null) {
-            return now;
+        if (recurrence.hasDays()) {
+            LocalDate first = today.atTime(time).isAfter(now) ? today : today.plusDays(1);
+            return shifted(nextListedDay(first, recurrence).atTime(time));
         }
-        LocalDate day = now.toLocalDate();
-        if (!day.atTime(time).isAfter(now)) {
-            day = day.plusDays(1);
+        // A bare clock time that has passed today means tomorrow, unless a shift of whole days
+        // or more says which day; at(1) decides after adding minutes and hours.
+        LocalDateTime start = shifted(today.atTime(time));
+        boolean dayShift = shift != null && shift.unit().compareTo(ChronoUnit.DAYS) >= 0;
+        if (!dayShift && start.toLocalDate().equals(today) && !start.isAfter(now)) {
+            start = start.plusDays(1);
         }
-        return recurrence.hasDays()
-                ? nextListedDay(day, recurrence).atTime(time)
-                : day.atTime(time);
+        return start;
+    }
+
+    private LocalDateTime shifted(LocalDateTime start) {
+        return shift == null ? start : start.plus(shift.amount(), shift.unit());
     }
 
     private static LocalDate nextListedDay(LocalDate from, JobRecurrence recurrence) {
@@ -143,34 +149,32 @@ public record JobTime(
         return day;
     }
 
-    private static LocalDate day(DateSpec date, LocalDateTime now, LocalTime time) {
-        LocalDate today = now.toLocalDate();
+    private static LocalDate day(DateSpec date, LocalDate today) {
         if (date instanceof RelativeDay relative) {
             return today.plusDays(relative.days());
         }
         if (date instanceof Weekday weekday) {
-            LocalDate day = today.with(TemporalAdjusters.nextOrSame(weekday.day()));
-            return day.atTime(time).isAfter(now) ? day : day.plusWeeks(1);
+            return today.with(TemporalAdjusters.next(weekday.day()));
         }
-        return calendarDay((CalendarDay) date, now, time);
+        return calendarDay((CalendarDay) date, today);
     }
 
-    private static LocalDate calendarDay(CalendarDay date, LocalDateTime now, LocalTime time) {
+    private static LocalDate calendarDay(CalendarDay date, LocalDate today) {
         if (date.year() != null) {
             return LocalDate.of(date.year(), date.month(), date.day());
         }
-        // The next occurrence; February 29 waits for a leap year.
-        for (int year = now.getYear(); year <= now.getYear() + 8; year++) {
+        // This year's, or next year's once passed; February 29 waits for a leap year.
+        for (int year = today.getYear(); year <= today.getYear() + 8; year++) {
             try {
                 LocalDate day = LocalDate.of(year, date.month(), date.day());
-                if (day.atTime(time).isAfter(now)) {
+                if (!day.isBefore(today)) {
                     return day;
                 }
             } catch (DateTimeException e) {
                 // Not a day in this year; try the next.
             }
         }
-        return now.toLocalDate();
+        return today;
     }
 
     private static List<Integer> offsetsInUse() {
