@@ -77,7 +77,7 @@ public record AtJob(
         if (invocation != Invocation.CREATE || time == null) {
             return Optional.empty();
         }
-        return Optional.of(time.window(eventEpochSeconds, hostOffset, recurrence));
+        return time.window(eventEpochSeconds, hostOffset, recurrence);
     }
 
     private static String lower(Enum<?> value) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * When a job is to run, as its command line states it, and the rules to turn that into an absolute
@@ -71,23 +72,29 @@ public record JobTime(
      * @param hostOffset the host's UTC offset, or {@code null} when unknown: then the window covers
      *     every offset in use
      * @param recurrence the job's days; a job with listed days fires on the next listed day
-     * @return the window of the first run
+     * @return the window of the first run, or empty when it lies beyond the years a date can hold
+     *     (a hostile {@code + 999999999 years})
      */
-    public FireWindow window(
+    public Optional<FireWindow> window(
             long eventEpochSeconds, ZoneOffset hostOffset, JobRecurrence recurrence) {
+        try {
+            return Optional.of(resolve(eventEpochSeconds, hostOffset, recurrence));
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private FireWindow resolve(long event, ZoneOffset hostOffset, JobRecurrence recurrence) {
         if (utcOffsetMinutes != null) {
-            return exact(
-                    eventEpochSeconds,
-                    ZoneOffset.ofTotalSeconds(utcOffsetMinutes * 60),
-                    recurrence);
+            return exact(event, ZoneOffset.ofTotalSeconds(utcOffsetMinutes * 60), recurrence);
         }
         if (!dependsOnOffset()) {
-            return exact(eventEpochSeconds, ZoneOffset.UTC, recurrence);
+            return exact(event, ZoneOffset.UTC, recurrence);
         }
         if (hostOffset != null) {
-            return exact(eventEpochSeconds, hostOffset, recurrence);
+            return exact(event, hostOffset, recurrence);
         }
-        return acrossOffsets(eventEpochSeconds, recurrence);
+        return acrossOffsets(event, recurrence);
     }
 
     private FireWindow exact(long event, ZoneOffset offset, JobRecurrence recurrence) {

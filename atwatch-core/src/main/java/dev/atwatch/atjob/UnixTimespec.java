@@ -109,7 +109,7 @@ final class UnixTimespec {
         String next = peek(1);
         return ":".equals(next)
                 || isMeridiem(next)
-                || (token.length() == 4 && !isDateSeparator(next) && !isMonth(next));
+                || (token.length() == 4 && !isDateSeparator(next));
     }
 
     private void time() {
