@@ -64,7 +64,8 @@ final class WmiJobParser {
             Pattern.compile("(?i)/node:\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s/]+))");
     private static final Pattern COMPUTER =
             Pattern.compile(
-                    "(?i)-(?:computername|computer|cn)\\s*:?\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s;|)]+))");
+                    "(?i)-(?:computername|computer|cn)\\s*:?\\s+"
+                            + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s;|)]+))");
     private static final Pattern WMICLASS_HOST =
             Pattern.compile("(?i)\\\\\\\\([^\\\\\"']+)\\\\root");
     private static final Pattern START_TIME =
