@@ -140,16 +140,16 @@ public final class AtJobs {
                 case "at" ->
                         windowsStyle(args)
                                 ? WindowsAtParser.parse(line, args, problems)
-                                : unixLine(line, depth);
-                case "batch", "atq", "atrm" -> unixLine(line, depth);
+                                : unixLine(line);
+                case "batch", "atq", "atrm" -> unixLine(line);
                 case "wmic" -> wmic(line, args);
-                case "powershell", "pwsh" -> powershell(args, depth);
+                case "powershell", "pwsh" -> powershell(args);
                 case "cmd" -> cmd(line, args, depth);
                 default -> other(line, depth);
             };
         }
 
-        private AtJobResult unixLine(String line, int depth) {
+        private AtJobResult unixLine(String line) {
             List<List<String>> stages = ShellWords.pipeline(line);
             for (int i = stages.size() - 1; i >= 0; i--) {
                 List<String> stage = stages.get(i);
@@ -181,7 +181,7 @@ public final class AtJobs {
                 return line(words.get(2), depth + 1);
             }
             if (words.contains("|")) {
-                return unixLine(line, depth);
+                return unixLine(line);
             }
             return new AtJobResult.NotAJob(notAnAtTool(program));
         }
@@ -210,7 +210,7 @@ public final class AtJobs {
             return WmiJobParser.parse(arguments, true, problems);
         }
 
-        private AtJobResult powershell(List<WindowsArgs.Arg> args, int depth) {
+        private AtJobResult powershell(List<WindowsArgs.Arg> args) {
             StringBuilder script = new StringBuilder();
             for (int i = 1; i < args.size(); i++) {
                 String arg = args.get(i).value();

@@ -2,6 +2,7 @@ package dev.atwatch.atjob;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +34,7 @@ public record JobRecurrence(Mode mode, Set<DayOfWeek> weekdays, SortedSet<Intege
 
     public JobRecurrence {
         weekdays = weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
-        monthDays = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(monthDays));
+        monthDays = Collections.unmodifiableSortedSet(new TreeSet<>(monthDays));
     }
 
     /** Whether any day is listed; a job with no listed day runs at its time's next occurrence. */

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -185,7 +186,7 @@ public record JobTime(
     }
 
     private static List<Integer> offsetsInUse() {
-        List<Integer> offsets = new java.util.ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
         for (int hours = -12; hours <= 14; hours++) {
             offsets.add(hours * 60);
         }

@@ -1,6 +1,7 @@
 package dev.atwatch.atjob;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class UnixAtParser {
     private final List<String> argv;
     private final String stdinCommand;
     private final List<JobProblem> problems = new ArrayList<>();
-    private final Set<Character> flags = new java.util.HashSet<>();
+    private final Set<Character> flags = new HashSet<>();
     private final List<String> operands = new ArrayList<>();
     private String queue;
     private String file;
