@@ -38,8 +38,21 @@ public sealed interface AtJobResult {
         return this instanceof Partial partial ? partial.problems() : List.of();
     }
 
+    /** Most problems listed for one command line; the rest are counted in a last problem. */
+    int MAX_PROBLEMS = 32;
+
     /** A complete job when {@code problems} is empty, else a partial one. */
     static AtJobResult of(AtJob job, List<JobProblem> problems) {
-        return problems.isEmpty() ? new Parsed(job) : new Partial(job, problems);
+        if (problems.isEmpty()) {
+            return new Parsed(job);
+        }
+        if (problems.size() <= MAX_PROBLEMS) {
+            return new Partial(job, problems);
+        }
+        List<JobProblem> listed = new java.util.ArrayList<>(problems.subList(0, MAX_PROBLEMS - 1));
+        int more = problems.size() - listed.size();
+        listed.add(
+                new JobProblem(JobProblem.PROBLEMS_TRUNCATED, more + " more problems not listed"));
+        return new Partial(job, listed);
     }
 }

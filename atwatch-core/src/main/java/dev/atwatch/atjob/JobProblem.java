@@ -35,6 +35,9 @@ public record JobProblem(String code, String detail) {
     /** A {@code Win32_ScheduledJob.Create} argument that is not a literal value. */
     public static final String ARGUMENT_UNRESOLVED = "argument.unresolved";
 
+    /** More problems than {@link AtJobResult#MAX_PROBLEMS}; the last one counts the rest. */
+    public static final String PROBLEMS_TRUNCATED = "problems.truncated";
+
     /** The command line was longer than the parser reads; only its start was parsed. */
     public static final String INPUT_TRUNCATED = "input.truncated";
 

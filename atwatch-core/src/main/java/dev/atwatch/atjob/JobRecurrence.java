@@ -33,6 +33,11 @@ public record JobRecurrence(Mode mode, Set<DayOfWeek> weekdays, SortedSet<Intege
             new JobRecurrence(Mode.ONCE, EnumSet.noneOf(DayOfWeek.class), new TreeSet<>());
 
     public JobRecurrence {
+        for (int day : monthDays) {
+            if (day < 1 || day > 31) {
+                throw new IllegalArgumentException("no day " + day + " in a month");
+            }
+        }
         weekdays = weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
         monthDays = Collections.unmodifiableSortedSet(new TreeSet<>(monthDays));
     }

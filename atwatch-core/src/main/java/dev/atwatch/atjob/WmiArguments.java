@@ -23,8 +23,15 @@ final class WmiArguments {
 
     private WmiArguments() {}
 
-    /** The values of {@code text}, split at top-level {@code separators}. */
+    /**
+     * The values of {@code text}, split at top-level {@code separators}; a list written as one
+     * array literal {@code @(...)} is unwrapped, once.
+     */
     static List<Value> split(String text, String separators) {
+        return split(text, separators, true);
+    }
+
+    private static List<Value> split(String text, String separators, boolean unwrap) {
         List<Value> values = new ArrayList<>();
         int start = 0;
         int depth = 0;
@@ -40,11 +47,11 @@ final class WmiArguments {
             } else if (c == ')' || c == '}' || c == ']') {
                 depth--;
             } else if (depth == 0 && separators.indexOf(c) >= 0) {
-                addValue(values, text.substring(start, i));
+                addValue(values, text.substring(start, i), unwrap);
                 start = i + 1;
             }
         }
-        addValue(values, text.substring(start));
+        addValue(values, text.substring(start), unwrap);
         return values;
     }
 
@@ -103,10 +110,10 @@ final class WmiArguments {
                 && Character.isLetter(text.charAt(i + 2));
     }
 
-    private static void addValue(List<Value> values, String raw) {
+    private static void addValue(List<Value> values, String raw, boolean unwrap) {
         String text = raw.strip();
-        if (text.startsWith("@(") && text.endsWith(")")) {
-            values.addAll(split(text.substring(2, text.length() - 1), ","));
+        if (unwrap && text.startsWith("@(") && text.endsWith(")")) {
+            values.addAll(split(text.substring(2, text.length() - 1), ",", false));
             return;
         }
         int equals = nameEnd(text);

@@ -200,4 +200,30 @@ class AtJobsTest {
         assertThat(JobCommandKind.of("  ")).isEqualTo(JobCommandKind.UNKNOWN);
         assertThat(JobCommandKind.of(null)).isEqualTo(JobCommandKind.UNKNOWN);
     }
+
+    @Test
+    void deeplyNestedArrayLiteralsDoNotExhaustTheStack() {
+        String nested = "@(".repeat(20_000) + "'calc'" + ")".repeat(20_000);
+        String line =
+                "powershell -c \"Invoke-WmiMethod -Class Win32_ScheduledJob -Name Create"
+                        + " -ArgumentList "
+                        + nested
+                        + "\"";
+
+        AtJobResult result = AtJobs.parseChecked(line);
+
+        assertThat(result.asJob()).map(AtJob::invocation).contains(Invocation.CREATE);
+        assertThat(result.problems()).isNotEmpty();
+    }
+
+    @Test
+    void problemListIsCappedAndCountsTheRest() {
+        AtJobResult result = AtJobs.parse("at -" + "z".repeat(1_000) + " now");
+
+        assertThat(result.problems()).hasSize(AtJobResult.MAX_PROBLEMS);
+        assertThat(result.problems().get(AtJobResult.MAX_PROBLEMS - 1))
+                .isEqualTo(
+                        new JobProblem(
+                                JobProblem.PROBLEMS_TRUNCATED, "970 more problems not listed"));
+    }
 }
