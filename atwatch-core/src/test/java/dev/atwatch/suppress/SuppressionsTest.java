@@ -262,4 +262,72 @@ class SuppressionsTest {
 
         assertThat(Suppressions.load(example).entries()).hasSizeGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void shippedExampleSuppressesEachAlertItDocuments() throws Exception {
+        Path example = Path.of("..", "examples", "suppressions.yaml");
+        Assumptions.assumeTrue(Files.exists(example), "examples/suppressions.yaml not found");
+        Suppressions suppressions = Suppressions.load(example);
+        LocalDate day = LocalDate.of(2026, 6, 1);
+
+        assertThat(
+                        suppressions.match(
+                                alert(
+                                        "host", "BKP-02",
+                                        "ParentImage", "D:\\BackupAgent\\bin\\scheduler.exe",
+                                        "CommandLine",
+                                                "\"C:\\Windows\\system32\\at.exe\" 02:00"
+                                                        + " \"C:\\BackupAgent\\nightly.cmd\""),
+                                day))
+                .map(Suppression::id)
+                .contains("legacy-backup-agent");
+        assertThat(
+                        suppressions.match(
+                                alert(
+                                        "host", "OLDSRV-7",
+                                        "User", "OFFSEC\\adm-jdoe",
+                                        "ParentImage", "C:\\Windows\\System32\\cmd.exe"),
+                                day))
+                .map(Suppression::id)
+                .contains("legacy-server-admins");
+        assertThat(
+                        suppressions.match(
+                                alert(
+                                        "ParentProcessName",
+                                                "C:\\Program Files\\Qualys\\QualysAgent.exe",
+                                        "CommandLine", "wmic job list brief"),
+                                day))
+                .map(Suppression::id)
+                .contains("scanner-job-enumeration");
+        assertThat(
+                        suppressions.match(
+                                alert(
+                                        "host", "build-agent-3",
+                                        "auid", "gitlab-runner",
+                                        "proctitle", "at -f /srv/ci/cleanup.sh now + 5 minutes"),
+                                day))
+                .map(Suppression::id)
+                .contains("ci-cleanup-jobs");
+        assertThat(
+                        suppressions.match(
+                                alert("host", "lab-win10-01", "rule", "at-windows-process"), day))
+                .map(Suppression::id)
+                .contains("purple-team-lab");
+    }
+
+    @Test
+    void shippedExampleLeavesTheAtomicTestOnAWorkstationAlone() throws Exception {
+        Path example = Path.of("..", "examples", "suppressions.yaml");
+        Assumptions.assumeTrue(Files.exists(example), "examples/suppressions.yaml not found");
+
+        Fields atomic =
+                alert(
+                        "host", "fs01.offsec.lan",
+                        "SubjectUserName", "admmig",
+                        "ParentProcessName", "C:\\Windows\\System32\\cmd.exe",
+                        "CommandLine", "at  13:20 /interactive cmd",
+                        "rule", "at-windows-process");
+
+        assertThat(Suppressions.load(example).match(atomic, LocalDate.of(2026, 6, 1))).isEmpty();
+    }
 }
