@@ -48,6 +48,22 @@ public final class AtJobs {
     }
 
     /**
+     * Reads a process event's command line knowing its image, the executable's path (Sysmon's
+     * {@code Image}, Security 4688's {@code NewProcessName}, auditd's {@code exe}). An image that
+     * is at.exe (a Windows path or {@code .exe}) makes a bare {@code at} read as at.exe, so that
+     * {@code at 13:20} is at.exe lacking its command; a Unix path makes it read as at(1). A null or
+     * other image leaves the choice to {@link #parse(String)}.
+     */
+    public static AtJobResult parse(String commandLine, String image) {
+        try {
+            return parseChecked(commandLine, atSyntaxOf(image));
+        } catch (RuntimeException e) {
+            return new AtJobResult.NotAJob(
+                    "unreadable command line (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
      * Reads an argument list as auditd's EXECVE record gives it ({@code a0} first): {@code at},
      * {@code batch}, {@code atq} or {@code atrm} by any path.
      */
@@ -62,6 +78,22 @@ public final class AtJobs {
 
     /** {@link #parse} without the last-resort guard, so that tests see every failure. */
     static AtJobResult parseChecked(String commandLine) {
+        return parseChecked(commandLine, null);
+    }
+
+    /** The grammar an image that is {@code at} imposes, or {@code null}. */
+    private static JobSyntax atSyntaxOf(String image) {
+        if (image == null) {
+            return null;
+        }
+        String name = fileName(image).toLowerCase(Locale.ROOT);
+        if (name.equals("at.exe") || (name.equals("at") && image.contains("\\"))) {
+            return JobSyntax.WINDOWS_AT;
+        }
+        return name.equals("at") && image.contains("/") ? JobSyntax.UNIX_AT : null;
+    }
+
+    static AtJobResult parseChecked(String commandLine, JobSyntax atSyntax) {
         if (commandLine == null || commandLine.isBlank()) {
             return new AtJobResult.NotAJob("empty command line");
         }
@@ -71,7 +103,7 @@ public final class AtJobs {
             line = line.substring(0, MAX_COMMAND_LINE_CHARS);
             problems.add(truncated(commandLine.length() + " characters"));
         }
-        return new AtJobs.Reading(problems).line(line, 0);
+        return new AtJobs.Reading(problems, atSyntax).line(line, 0);
     }
 
     static AtJobResult parseUnixChecked(List<String> argv) {
@@ -120,9 +152,12 @@ public final class AtJobs {
     /** One reading of a command line, carrying the problems found on the way down. */
     private static final class Reading {
         private final List<JobProblem> problems;
+        private final JobSyntax atSyntax;
 
-        Reading(List<JobProblem> problems) {
+        /** {@code atSyntax}, when not null, decides how the outermost {@code at} is read. */
+        Reading(List<JobProblem> problems, JobSyntax atSyntax) {
             this.problems = problems;
+            this.atSyntax = atSyntax;
         }
 
         AtJobResult line(String line, int depth) {
@@ -138,7 +173,7 @@ public final class AtJobs {
                     program.endsWith(".exe") ? program.substring(0, program.length() - 4) : program;
             return switch (stem) {
                 case "at" ->
-                        windowsStyle(args)
+                        windowsAt(args, depth)
                                 ? WindowsAtParser.parse(line, args, problems)
                                 : unixLine(line);
                 case "batch", "atq", "atrm" -> unixLine(line);
@@ -241,6 +276,13 @@ public final class AtJobs {
                 }
             }
             return new AtJobResult.NotAJob("cmd.exe without /c or /k runs no command");
+        }
+
+        private boolean windowsAt(List<WindowsArgs.Arg> args, int depth) {
+            if (depth == 0 && atSyntax != null) {
+                return atSyntax == JobSyntax.WINDOWS_AT;
+            }
+            return windowsStyle(args);
         }
 
         /**

@@ -127,9 +127,9 @@ class AtJobsPropertiesTest {
 
     @Property(tries = 1500)
     void grammarLikeInputNeverThrowsAndAlwaysExplainsItself(@ForAll("grammarLike") String line) {
-        AtJobResult result = AtJobs.parseChecked(line);
-
-        assertWellFormed(result);
+        assertWellFormed(AtJobs.parseChecked(line));
+        assertWellFormed(AtJobs.parseChecked(line, JobSyntax.WINDOWS_AT));
+        assertWellFormed(AtJobs.parseChecked(line, JobSyntax.UNIX_AT));
     }
 
     @Property(tries = 1000)

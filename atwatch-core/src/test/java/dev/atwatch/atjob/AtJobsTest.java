@@ -226,4 +226,23 @@ class AtJobsTest {
                         new JobProblem(
                                 JobProblem.PROBLEMS_TRUNCATED, "970 more problems not listed"));
     }
+
+    @Test
+    void imageDecidesHowABareAtIsRead() {
+        String image = "C:\\Windows\\System32\\at.exe";
+
+        AtJobResult windows = AtJobs.parse("at 13:20", image);
+        AtJobResult unix = AtJobs.parse("at 13:20", "/usr/bin/at");
+        AtJobResult guessed = AtJobs.parse("at 13:20", null);
+
+        assertThat(windows.asJob().orElseThrow().syntax()).isEqualTo(JobSyntax.WINDOWS_AT);
+        assertThat(windows.problems())
+                .extracting(JobProblem::code)
+                .containsExactly(JobProblem.COMMAND_MISSING);
+        assertThat(unix.asJob().orElseThrow().syntax()).isEqualTo(JobSyntax.UNIX_AT);
+        assertThat(guessed.asJob().orElseThrow().syntax()).isEqualTo(JobSyntax.UNIX_AT);
+        assertThat(AtJobs.parse("at now + 1 minute", "/usr/bin/at").asJob().orElseThrow().time())
+                .isNotNull();
+        assertThat(AtJobs.parse("notepad.exe", image)).isInstanceOf(AtJobResult.NotAJob.class);
+    }
 }
