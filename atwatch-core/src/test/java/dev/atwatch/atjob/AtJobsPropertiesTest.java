@@ -125,7 +125,7 @@ class AtJobsPropertiesTest {
                         });
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void grammarLikeInputNeverThrowsAndAlwaysExplainsItself(@ForAll("grammarLike") String line) {
         assertWellFormed(AtJobs.parseChecked(line));
         assertWellFormed(AtJobs.parseChecked(line, JobSyntax.WINDOWS_AT));
@@ -175,10 +175,8 @@ class AtJobsPropertiesTest {
                                 assertThat(p.detail()).hasSizeLessThan(400);
                             });
         }
-        for (long event : new long[] {0L, 1_764_806_400L, 4_102_444_800L}) {
-            job.fireWindow(event, null);
-            job.fireWindow(event, java.time.ZoneOffset.ofHours(-11));
-        }
+        job.fireWindow(0L, null);
+        job.fireWindow(4_102_444_800L, java.time.ZoneOffset.ofHours(-11));
     }
 
     // Windows at.exe: generated jobs read back to what was generated.
