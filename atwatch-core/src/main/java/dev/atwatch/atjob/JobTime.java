@@ -20,7 +20,9 @@ import java.util.Optional;
  * moment of scheduling, as {@code now} does), an optional date, an optional shift ({@code + 3
  * days}) and, when the command line fixes it, a UTC offset (a {@code Win32_ScheduledJob} start time
  * carries one; at(1) accepts {@code UTC}). Without a date, a clock time means its next occurrence,
- * as both at.exe and at(1) read it.
+ * as both at.exe and at(1) read it; at(1) decides that after adding a shift of minutes or hours,
+ * and not at all with a shift of days or more ({@code 4pm + 3 days} is three days after today's 4
+ * pm). A calendar day without a year is this year's, or next year's once it has passed.
  *
  * @param text the time as written, such as {@code now + 1 minute} or {@code
  *     ********123000.000000-300}
