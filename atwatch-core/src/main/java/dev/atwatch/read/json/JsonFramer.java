@@ -148,12 +148,13 @@ final class JsonFramer {
         while (true) {
             if (i >= limit) {
                 dropOversizedFrame(i);
-                int shift = frameStart;
-                if (!refill(frameStart)) {
+                int before = frameStart;
+                boolean more = refill(frameStart);
+                i -= before - frameStart;
+                if (!more) {
                     pos = i;
                     return broken("input ends inside a JSON value");
                 }
-                i -= shift;
             }
             byte b = buf[i];
             if (inString) {

@@ -202,7 +202,8 @@ class JsonEventReaderTest {
                 "splunk-export.jsonl",
                 "splunk-results.json",
                 "array.json",
-                "bad-lines.jsonl"
+                "bad-lines.jsonl",
+                "truncated-at-end.jsonl"
             })
     void inputCutIntoTinyReadsGivesTheSameRecords(String fixture) throws IOException {
         RecordingSink whole = read(fixture);
@@ -218,6 +219,16 @@ class JsonEventReaderTest {
             assertThat(trickled.rejected).isEqualTo(whole.rejected);
             assertThat(trickled.progress).isEqualTo(fixture(fixture).length);
         }
+    }
+
+    @Test
+    void valueCutByTheEndOfInputIsRejectedAndEveryByteIsAccounted() throws IOException {
+        RecordingSink sink = read("truncated-at-end.jsonl");
+
+        assertThat(sink.reasons()).containsExactly("json.malformed");
+        assertThat(sink.rejected.get(0).detail()).isEqualTo("input ends inside a JSON value");
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(1);
+        assertThat(sink.progress).isEqualTo(fixture("truncated-at-end.jsonl").length);
     }
 
     @Test
