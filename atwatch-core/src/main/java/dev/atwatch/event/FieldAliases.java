@@ -65,8 +65,17 @@ public final class FieldAliases {
         }
     }
 
-    /** The bundled alias table. */
+    /** The bundled alias table (read once). */
     public static FieldAliases bundled() {
+        return Bundled.TABLE;
+    }
+
+    /** Holds the bundled table, read on first use. */
+    private static final class Bundled {
+        static final FieldAliases TABLE = readBundled();
+    }
+
+    private static FieldAliases readBundled() {
         try (InputStream in = FieldAliases.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new IllegalStateException("bundled alias table missing: " + BUNDLED);

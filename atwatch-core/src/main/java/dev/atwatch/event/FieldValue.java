@@ -72,7 +72,10 @@ public sealed interface FieldValue {
         if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        String text = Double.toString(value);
-        return text.toLowerCase(Locale.ROOT);
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value).toLowerCase(Locale.ROOT);
+        }
+        // plain decimal digits, as SPL prints them: 1563541066.5, not 1.5635410665e9
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -170,6 +170,8 @@ public final class JsonEventReader implements EventReader {
         private void root(JsonParser parser, JsonFramer.Piece.Value value, Provenance where)
                 throws IOException, JsonEntries.TooManyException {
             entries.clear();
+            WindowsJsonShapes.Shape shape = null;
+            boolean result = false;
             boolean results = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -177,27 +179,26 @@ public final class JsonEventReader implements EventReader {
                 if (key.equals("results") && token == JsonToken.START_ARRAY) {
                     results(parser, value);
                     results = true;
-                } else {
-                    entries.readValue(parser, key);
+                    continue;
                 }
+                result |= key.equals("result") && token == JsonToken.START_OBJECT;
+                shape = WindowsJsonShapes.byRootKey(key, token, shape);
+                entries.readValue(parser, key);
             }
-            if (!results) {
-                String json =
-                        new String(
-                                value.bytes(),
-                                value.start(),
-                                value.length(),
-                                StandardCharsets.UTF_8);
-                event(json, where);
+            if (results) {
+                return;
+            }
+            String json =
+                    new String(
+                            value.bytes(), value.start(), value.length(), StandardCharsets.UTF_8);
+            if (result) {
+                SplunkResults.emit(entries, "result.", json, where, options, sink);
+            } else {
+                event(shape, json, where);
             }
         }
 
-        private void event(String json, Provenance where) {
-            if (entries.first("result") == null && hasPrefix("result.")) {
-                SplunkResults.emit(entries, "result.", json, where, options, sink);
-                return;
-            }
-            WindowsJsonShapes.Shape shape = WindowsJsonShapes.shape(entries);
+        private void event(WindowsJsonShapes.Shape shape, String json, Provenance where) {
             if (shape == null) {
                 reject(
                         where,
@@ -245,15 +246,6 @@ public final class JsonEventReader implements EventReader {
                         where(value.line() + start.getLineNr() - 1, value.offset() + from);
                 SplunkResults.emit(result, "", json, where, options, sink);
             }
-        }
-
-        private boolean hasPrefix(String prefix) {
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.path(i).startsWith(prefix)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private Provenance where(long line, long offset) {

@@ -2,6 +2,9 @@ package dev.atwatch.read.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -37,6 +40,11 @@ final class JsonFramer {
     private static final int READ_BYTES = 256 * 1024;
     private static final int EXCERPT_BYTES = 60;
     private static final byte RECORD_SEPARATOR = 0x1e;
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+    private static final long LINE_FEEDS = 0x0a0a0a0a0a0a0a0aL;
 
     private final InputStream in;
     private final int maxRecordBytes;
@@ -140,22 +148,32 @@ final class JsonFramer {
         while (true) {
             if (i >= limit) {
                 dropOversizedFrame(i);
-                int shift = frameStart;
-                if (!refill(frameStart)) {
+                int before = frameStart;
+                boolean more = refill(frameStart);
+                i -= before - frameStart;
+                if (!more) {
                     pos = i;
                     return broken("input ends inside a JSON value");
                 }
-                i -= shift;
             }
             byte b = buf[i];
             if (inString) {
                 if (escape) {
                     escape = false;
-                } else if (b == '\\') {
-                    escape = true;
-                } else if (b == '"') {
-                    inString = false;
-                } else if (b == '\n') {
+                } else {
+                    // Most bytes of a value are string content: skip them eight at a time.
+                    i = skipPlainString(i);
+                    while (i < limit && !isStringDelimiter(buf[i])) {
+                        i++;
+                    }
+                    if (i >= limit) {
+                        continue;
+                    }
+                    b = buf[i];
+                    escape = b == '\\';
+                    inString = b != '"';
+                }
+                if (b == '\n') {
                     pos = i;
                     return broken("line break inside a string");
                 }
@@ -184,6 +202,31 @@ final class JsonFramer {
                 return complete(i);
             }
         }
+    }
+
+    /**
+     * Returns the index of the first byte from {@code i} that may be a quote, a backslash or a line
+     * feed, testing eight bytes per step; it may stop early, never late.
+     */
+    private int skipPlainString(int i) {
+        while (i + Long.BYTES <= limit) {
+            long word = (long) LONGS.get(buf, i);
+            if (hasByte(word, QUOTES) | hasByte(word, BACKSLASHES) | hasByte(word, LINE_FEEDS)) {
+                return i;
+            }
+            i += Long.BYTES;
+        }
+        return i;
+    }
+
+    private static boolean isStringDelimiter(byte b) {
+        return b == '"' || b == '\\' || b == '\n';
+    }
+
+    /** Whether any byte of {@code word} equals the byte repeated in {@code pattern}. */
+    private static boolean hasByte(long word, long pattern) {
+        long x = word ^ pattern;
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
     }
 
     private Piece complete(int end) {

@@ -1,5 +1,6 @@
 package dev.atwatch.read.json;
 
+import com.fasterxml.jackson.core.JsonToken;
 import dev.atwatch.read.windows.WindowsEventRecord;
 import dev.atwatch.read.windows.WindowsEventRecord.DataItem;
 import java.util.ArrayList;
@@ -104,20 +105,23 @@ final class WindowsJsonShapes {
 
     private WindowsJsonShapes() {}
 
-    /** The shape of an object by its leaves, or null when it is no Windows event shape. */
-    static Shape shape(JsonEntries entries) {
-        boolean flat = false;
-        for (int i = 0; i < entries.size(); i++) {
-            String path = entries.path(i);
-            if (path.startsWith(NESTED_SYSTEM)) {
-                return Shape.NESTED;
-            }
-            if (path.startsWith("winlog.")) {
-                return Shape.WINLOGBEAT;
-            }
-            flat |= path.equals("EventID");
+    /**
+     * The shape an object has so far, given one more of its top-level keys: {@code Event} holding
+     * an object makes it nested, {@code winlog} Winlogbeat, {@code EventID} flat; the first two
+     * outrank the last.
+     */
+    static Shape byRootKey(String key, JsonToken token, Shape sofar) {
+        boolean object = token == JsonToken.START_OBJECT;
+        if (object && key.equals("Event")) {
+            return Shape.NESTED;
         }
-        return flat ? Shape.FLAT : null;
+        if (object && key.equals("winlog")) {
+            return Shape.WINLOGBEAT;
+        }
+        if (sofar == null && key.equals("EventID")) {
+            return Shape.FLAT;
+        }
+        return sofar;
     }
 
     static WindowsEventRecord record(Shape shape, JsonEntries entries, String raw) {

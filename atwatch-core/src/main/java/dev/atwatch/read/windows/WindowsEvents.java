@@ -3,7 +3,9 @@ package dev.atwatch.read.windows;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.Provenance;
 import dev.atwatch.read.ReadOptions;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -119,6 +121,10 @@ public final class WindowsEvents {
         if (systemTime == null || systemTime.isEmpty()) {
             return Double.NaN;
         }
+        double fast = fastTime(systemTime);
+        if (!Double.isNaN(fast)) {
+            return fast;
+        }
         try {
             var parsed =
                     TIMESTAMP.parseBest(
@@ -131,6 +137,78 @@ public final class WindowsEvents {
         } catch (DateTimeParseException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The common UTC forms ({@code 2021-10-01T17:30:39.0839657Z}, {@code 2021-10-01 17:30:39.08},
+     * with or without {@code Z}) parsed without the general formatter, which is slow enough to
+     * matter when reading a hundred thousand events a second. Returns NaN for any other form, which
+     * the formatter then handles.
+     */
+    private static double fastTime(String text) {
+        int length = text.length();
+        if (length < 19
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return Double.NaN;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour > 23
+                || minute > 59
+                || second > 59
+                || hour < 0
+                || minute < 0
+                || second < 0) {
+            return Double.NaN;
+        }
+        int end = length;
+        if (text.charAt(end - 1) == 'Z') {
+            end--;
+        }
+        double fraction = 0;
+        if (end > 19) {
+            if (text.charAt(19) != '.' || end == 20 || end > 29) {
+                return Double.NaN;
+            }
+            int value = digits(text, 20, end - 20);
+            if (value < 0) {
+                return Double.NaN;
+            }
+            fraction = value / Math.pow(10, end - 20);
+        }
+        long days;
+        try {
+            days = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return Double.NaN;
+        }
+        return days * 86_400L + hour * 3600L + minute * 60L + second + fraction;
+    }
+
+    /** The value of {@code count} decimal digits at {@code start}, or -1 if one is not a digit. */
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -50,8 +50,9 @@ final class TimeFunctions {
     /** Formats epoch seconds with strftime conversions, in UTC. */
     static String format(double epochSeconds, String format) {
         long seconds = (long) Math.floor(epochSeconds);
-        long nanos = Math.round((epochSeconds - seconds) * 1e9);
-        if (nanos >= 1_000_000_000L) {
+        // microsecond rounding: a double epoch holds no more, and it keeps .123 from printing .122
+        long nanos = Math.round((epochSeconds - seconds) * 1e6) * 1000;
+        if (nanos >= 1_000_000_000L) { // rounding carried into the next second
             seconds++;
             nanos -= 1_000_000_000L;
         }

@@ -9,6 +9,7 @@ public final class Lexer {
     private final String text;
     private int pos;
     private Token peeked;
+    private int lastEnd;
     private LexMode peekedMode;
 
     public Lexer(String text) {
@@ -23,6 +24,11 @@ public final class Lexer {
     /** The offset of the next unread character. */
     public int position() {
         return peeked != null ? peeked.start() : pos;
+    }
+
+    /** The offset after the last consumed token. */
+    public int lastEnd() {
+        return lastEnd;
     }
 
     /** The next token under {@code mode}, without consuming it. */
@@ -40,6 +46,7 @@ public final class Lexer {
     public Token next(LexMode mode) {
         Token token = peek(mode);
         pos = token.end();
+        lastEnd = token.end();
         peeked = null;
         return token;
     }

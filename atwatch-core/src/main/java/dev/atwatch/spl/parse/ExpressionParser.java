@@ -176,6 +176,11 @@ final class ExpressionParser {
     }
 
     private Expr primary() {
+        Token peeked = lexer.peek(LexMode.EXPR);
+        if (peeked.endsCommand()) {
+            unexpected(peeked, "a value, a field or a function call");
+            throw new ParseAbort();
+        }
         Token token = lexer.next(LexMode.EXPR);
         Span span = SearchParser.span(token);
         switch (token.kind()) {
@@ -282,14 +287,21 @@ final class ExpressionParser {
     }
 
     void unexpected(Token token, String expected) {
-        String message =
-                token.kind() == TokenKind.EOF
-                        ? "expression ends too early"
-                        : "unexpected " + token.quoted();
+        if (token.endsCommand()) {
+            // point just after the last token, where the missing part belongs
+            Span end = new Span(lexer.lastEnd(), lexer.lastEnd() + 1);
+            reporter.report(
+                    DiagnosticCode.UNEXPECTED_TOKEN,
+                    end,
+                    "expression ends too early",
+                    expected,
+                    token.quoted());
+            return;
+        }
         reporter.report(
                 DiagnosticCode.UNEXPECTED_TOKEN,
                 SearchParser.span(token),
-                message,
+                "unexpected " + token.quoted(),
                 expected,
                 token.quoted());
     }

@@ -1,0 +1,122 @@
+package dev.atwatch.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadersTest {
+
+    private static final String XML =
+            "<Event><System><EventID>4688</EventID><TimeCreated SystemTime='2021-01-01T00:00:01Z'/>"
+                    + "<Channel>Security</Channel><Computer>a</Computer></System></Event>\n";
+    private static final String JSON =
+            "{\"EventID\":4688,\"Channel\":\"Security\",\"Hostname\":\"a\","
+                    + "\"@timestamp\":\"2021-01-01T00:00:01Z\"}\n";
+    private static final String CLASSIC =
+            "01/01/2021 12:00:01 AM\nLogName=Security\nEventCode=4688\nComputerName=a\n"
+                    + "Message=A new process has been created.\n";
+
+    @TempDir Path dir;
+
+    private final Readers readers = new Readers(Readers.windows());
+
+    private Input file(String name, byte[] content) throws Exception {
+        Path path = dir.resolve(name);
+        Files.write(path, content);
+        return Inputs.file(path);
+    }
+
+    private String sniffed(String name, String content) throws Exception {
+        Readers.Sniff sniff = readers.sniff(file(name, content.getBytes(StandardCharsets.UTF_8)));
+        return sniff.reader().map(EventReader::name).orElse(sniff.getClass().getSimpleName());
+    }
+
+    @Test
+    void eachFormatIsRecognisedByContentWhateverItsName() throws Exception {
+        assertThat(sniffed("events.json", XML)).isEqualTo("winxml");
+        assertThat(sniffed("events.xml", JSON)).isEqualTo("json");
+        assertThat(sniffed("events.evtx", CLASSIC)).isEqualTo("winclassic");
+        assertThat(sniffed("noext", "  \n" + XML)).isEqualTo("winxml");
+    }
+
+    @Test
+    void gzipContentIsSniffedAfterDecompression() throws Exception {
+        Input input = file("events.txt", InputsTest.gzip(JSON));
+
+        Readers.Sniff sniff = readers.sniff(input);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains("json");
+        RecordingSink sink = new RecordingSink();
+        readers.read(input, ReadOptions.DEFAULTS, sink);
+        assertThat(sink.events).hasSize(1);
+    }
+
+    @Test
+    void emptyAndUnknownInputsAreToldApartAndPassNothingToTheSink() throws Exception {
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff empty =
+                readers.read(file("empty.log", new byte[0]), ReadOptions.DEFAULTS, sink);
+        Readers.Sniff unknown =
+                readers.read(
+                        file(
+                                "auth.log",
+                                "Jan  1 00:00:00 host sshd[1]: hello\n"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        ReadOptions.DEFAULTS,
+                        sink);
+
+        assertThat(empty).isInstanceOf(Readers.Sniff.Empty.class);
+        assertThat(unknown).isInstanceOf(Readers.Sniff.Unknown.class);
+        assertThat(empty.reader()).isEmpty();
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.rejected).isEmpty();
+    }
+
+    @Test
+    void standardInputIsSniffedThenReadWholeFromItsStart() throws Exception {
+        String twoEvents = XML + XML.replace("4688", "4689");
+        Input stdin = Inputs.standardInput(new ByteArrayInputStream(InputsTest.gzip(twoEvents)));
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff sniff = readers.read(stdin, ReadOptions.DEFAULTS, sink);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains("winxml");
+        assertThat(sink.events)
+                .extracting(e -> e.text("EventCode"))
+                .containsExactly("4688", "4689");
+        assertThat(sink.events.get(0).provenance().input()).isEqualTo("-");
+    }
+
+    @Test
+    void readersAreTriedInTheOrderGiven() throws Exception {
+        EventReader everything =
+                new EventReader() {
+                    @Override
+                    public String name() {
+                        return "everything";
+                    }
+
+                    @Override
+                    public boolean recognizes(byte[] head, int length) {
+                        return true;
+                    }
+
+                    @Override
+                    public void read(Input input, ReadOptions options, RecordSink sink) {}
+                };
+        Readers first =
+                new Readers(List.of(everything, new dev.atwatch.read.winxml.WinXmlReader()));
+
+        assertThat(first.sniff(file("a.xml", XML.getBytes(StandardCharsets.UTF_8))).reader())
+                .map(EventReader::name)
+                .contains("everything");
+        assertThat(first.readers()).hasSize(2);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.atwatch.read.winclassic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.event.FieldValue;
+import dev.atwatch.read.GeneratedInput;
+import dev.atwatch.read.HeapPeak;
+import dev.atwatch.read.MemoryInput;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.RecordingSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WinClassicReaderTest {
+
+    private final WinClassicReader reader = new WinClassicReader();
+
+    static byte[] fixture(String name) {
+        try (InputStream in = WinClassicReaderTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RecordingSink read(MemoryInput input) throws IOException {
+        RecordingSink sink = new RecordingSink();
+        reader.read(input, ReadOptions.DEFAULTS, sink);
+        return sink;
+    }
+
+    private RecordingSink read(String fixture) throws IOException {
+        return read(MemoryInput.of(fixture, fixture(fixture)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"security-4688.log", "lf-only.log"})
+    void processCreationGivesHeaderAndLabelFields(String fixture) throws IOException {
+        RecordingSink sink = read(fixture);
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(2);
+        Event at = sink.events.get(0);
+        assertThat(at.text("sourcetype")).isEqualTo("WinEventLog:Security");
+        assertThat(at.text("source")).isEqualTo("WinEventLog:Security");
+        assertThat(at.text("host")).isEqualTo("fs01.offsec.lan");
+        assertThat(at.text("index")).isEqualTo("wineventlog");
+        assertThat(at.text("EventCode")).isEqualTo("4688");
+        assertThat(at.text("ComputerName")).isEqualTo("fs01.offsec.lan");
+        assertThat(at.text("RecordNumber")).isEqualTo("2165579");
+        assertThat(at.text("TaskCategory")).isEqualTo("Process Creation");
+        assertThat(at.text("Keywords")).isEqualTo("Audit Success");
+        assertThat(at.text("New_Process_Name")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(at.text("Process_Command_Line")).isEqualTo("at  13:20 /interactive cmd");
+        assertThat(at.text("Creator_Process_Name")).isEqualTo("C:\\Windows\\System32\\cmd.exe");
+        assertThat(at.text("Token_Elevation_Type")).isEqualTo("%%1937");
+        assertThat(at.get("Account_Name"))
+                .isEqualTo(new FieldValue.MultiValue(List.of("admmig", "-")));
+        assertThat(at.get("Security_ID"))
+                .isEqualTo(
+                        new FieldValue.MultiValue(
+                                List.of(
+                                        "S-1-5-21-4230534742-2542757381-3142984815-1111",
+                                        "S-1-0-0")));
+        assertThat(at.get("Creator_Subject")).isNull();
+        assertThat(at.text("Message"))
+                .startsWith("A new process has been created.\n\nCreator Subject:");
+        assertThat(Instant.ofEpochSecond((long) at.time()))
+                .isEqualTo(Instant.parse("2021-10-01T17:30:39Z"));
+        assertThat(at.raw()).startsWith("10/01/2021 05:30:39 PM").endsWith("service account.");
+        assertThat(at.provenance().line()).isEqualTo(1);
+        assertThat(at.provenance().offset()).isZero();
+
+        Event service = sink.events.get(1);
+        assertThat(service.text("sourcetype")).isEqualTo("WinEventLog:System");
+        assertThat(service.text("Message"))
+                .isEqualTo("The Task Scheduler service entered the running state.");
+        assertThat(service.time())
+                .isEqualTo(1633109462.517, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(service.provenance().line()).isEqualTo(38);
+    }
+
+    @Test
+    void crlfRawKeepsItsLineEnds() throws IOException {
+        Event at = read("security-4688.log").events.get(0);
+
+        assertThat(at.raw()).contains("LogName=Security\r\nEventCode=4688\r\n");
+    }
+
+    @Test
+    void truncatedEventsAndStrayLinesAreRejectedWithTheirLines() throws IOException {
+        RecordingSink sink = read("truncated.log");
+
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("7036");
+        assertThat(sink.reasons())
+                .containsExactly(
+                        "classic.stray-lines",
+                        "classic.truncated",
+                        "classic.truncated",
+                        "classic.truncated");
+        assertThat(sink.rejected)
+                .extracting(r -> r.where().line())
+                .containsExactly(1L, 2L, 6L, 22L);
+        assertThat(sink.rejected.get(2).detail()).contains("LogName");
+        assertThat(sink.rejected.get(3).detail()).contains("input ends inside the event");
+        String text = new String(fixture("truncated.log"), StandardCharsets.UTF_8);
+        assertThat(sink.rejected.get(3).where().offset())
+                .isEqualTo(text.indexOf("10/01/2021 05:32:00 PM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"security-4688.log", "lf-only.log", "truncated.log"})
+    void inputCutIntoTinyReadsGivesTheSameRecords(String fixture) throws IOException {
+        RecordingSink whole = read(fixture);
+        for (int n : new int[] {1, 2, 3, 11}) {
+            RecordingSink trickled = read(MemoryInput.of(fixture, fixture(fixture)).trickled(n));
+
+            assertThat(trickled.events)
+                    .extracting(Event::toMap)
+                    .isEqualTo(whole.events.stream().map(Event::toMap).toList());
+            assertThat(trickled.rejected).isEqualTo(whole.rejected);
+            assertThat(trickled.progress).isEqualTo(fixture(fixture).length);
+        }
+    }
+
+    @Test
+    void invalidUtf8RejectsOnlyItsEvent() throws IOException {
+        String bad = "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=1\nMessage=caf\u00e9\n";
+        byte[] first = bad.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] second = fixture("lf-only.log");
+        byte[] content = new byte[first.length + second.length];
+        System.arraycopy(first, 0, content, 0, first.length);
+        System.arraycopy(second, 0, content, first.length, second.length);
+
+        RecordingSink sink = read(MemoryInput.of("bad.log", content));
+
+        assertThat(sink.reasons()).containsExactly("classic.encoding");
+        assertThat(sink.events).hasSize(2);
+    }
+
+    @Test
+    void hundredMegabyteLineIsRejectedWithBoundedMemory() throws IOException {
+        String head = "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=1\nMessage=";
+        String tail = "\n" + new String(fixture("lf-only.log"), StandardCharsets.UTF_8);
+        HeapPeak heap = new HeapPeak();
+        RecordingSink sink = new RecordingSink();
+        reader.read(
+                new GeneratedInput("huge.log", head, 'x', 100L << 20, tail),
+                ReadOptions.DEFAULTS,
+                sink);
+
+        assertThat(sink.reasons()).containsExactly("limit.line-bytes");
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(1);
+        assertThat(sink.events).hasSize(2);
+        heap.assertGrewLessThan(64L << 20);
+    }
+
+    @Test
+    void fieldNamesReplaceEveryOtherCharacterWithUnderscores() {
+        assertThat(ClassicEventParser.fieldName("New Process Name")).isEqualTo("New_Process_Name");
+        assertThat(ClassicEventParser.fieldName("\tSecurity ID")).isEqualTo("Security_ID");
+        assertThat(ClassicEventParser.fieldName("(Creator) Subject")).isEqualTo("Creator__Subject");
+        assertThat(ClassicEventParser.fieldName("0x Logon-ID")).isEqualTo("x_Logon_ID");
+    }
+
+    @Test
+    void recognizesClassicTextByContent() {
+        byte[] classic = fixture("security-4688.log");
+        assertThat(reader.recognizes(classic, classic.length)).isTrue();
+        byte[] notClassic =
+                "10/01/2021 05:30:39 PM something else\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.recognizes(notClassic, notClassic.length)).isFalse();
+        byte[] json = "{\"EventID\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.recognizes(json, json.length)).isFalse();
+    }
+}
