@@ -7,6 +7,7 @@ import dev.atwatch.read.EventReader;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
+import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.spl.EventFilter;
@@ -90,7 +91,8 @@ public final class Detector {
             filters.add(rule.query().filter(execution));
         }
         OrderedFeed feed = new OrderedFeed(inputs.size(), executions);
-        readAll(inputs, options, listener, stats, filters, feed);
+        ReadOptions filtered = options.withFilter(recordFilter());
+        readAll(inputs, filtered, listener, stats, filters, feed);
 
         List<Detection.RuleResults> results = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
@@ -103,6 +105,40 @@ public final class Detector {
             result.aliasHits().forEach((alias, n) -> aliasHits.merge(alias, n, Long::sum));
         }
         return new Detection(results, alerts, stats, aliasHits, System.nanoTime() - start);
+    }
+
+    /**
+     * A record passes when any rule's prefilter passes it; when some rule's prefilter passes
+     * everything, so does the combination.
+     */
+    RecordFilter recordFilter() {
+        List<RecordFilter> prefilters = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            RecordFilter prefilter = rule.query().prefilter();
+            if (prefilter.acceptsEverything()) {
+                return RecordFilter.ALL;
+            }
+            prefilters.add(prefilter);
+        }
+        if (prefilters.isEmpty()) {
+            return RecordFilter.ALL;
+        }
+        return new RecordFilter() {
+            @Override
+            public boolean acceptsEverything() {
+                return false;
+            }
+
+            @Override
+            public boolean mayMatch(Encoding encoding, byte[] bytes, int offset, int length) {
+                for (RecordFilter prefilter : prefilters) {
+                    if (prefilter.mayMatch(encoding, bytes, offset, length)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
     }
 
     private void readAll(
@@ -216,6 +252,11 @@ public final class Detector {
                     feed.offer(index, rule, named);
                 }
             }
+        }
+
+        @Override
+        public void prefiltered(long records) {
+            stats.prefiltered(records);
         }
 
         @Override

@@ -9,6 +9,12 @@ public interface RecordSink {
 
     void rejected(Rejected rejected);
 
+    /**
+     * Reports that {@code records} records were skipped unparsed because the options' {@link
+     * RecordFilter} rejected them.
+     */
+    default void prefiltered(long records) {}
+
     /** Reports that {@code bytes} more bytes of the input were consumed; for progress displays. */
     default void progress(long bytes) {}
 }

@@ -1,5 +1,6 @@
 package dev.atwatch.spl;
 
+import dev.atwatch.read.RecordFilter;
 import dev.atwatch.spl.ast.SearchNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe; the tests allocate nothing.
  */
-public final class Prefilter {
+public final class Prefilter implements RecordFilter {
 
     /** Most distinct literals kept (each gets one bit of a mask). */
     static final int MAX_LITERALS = 64;
@@ -40,31 +41,38 @@ public final class Prefilter {
 
     private final byte[][] literals;
     private final long[] alternatives;
+    private final long[] jsonAlternatives;
+    private final long[] xmlAlternatives;
     private final long[] utf16Alternatives;
     private final boolean acceptsAll;
-    private final boolean acceptsAllUtf16;
 
-    private Prefilter(byte[][] literals, long[] alternatives, long[] utf16Alternatives) {
+    private Prefilter(byte[][] literals, long[][] masks) {
         this.literals = literals;
-        this.alternatives = alternatives;
-        this.utf16Alternatives = utf16Alternatives;
-        this.acceptsAll = alternatives == null;
-        this.acceptsAllUtf16 = utf16Alternatives == null;
+        this.alternatives = masks[0];
+        this.jsonAlternatives = masks[1];
+        this.xmlAlternatives = masks[2];
+        this.utf16Alternatives = masks[3];
+        boolean all = true;
+        for (long[] form : masks) {
+            all &= form == null;
+        }
+        this.acceptsAll = all;
     }
 
     /** The prefilter of a search; {@code null} (no search) accepts everything. */
     static Prefilter of(SearchNode search) {
+        PrefilterLiterals.Form[] forms = PrefilterLiterals.Form.values();
         if (search == null) {
-            return new Prefilter(new byte[0][], null, null);
+            return new Prefilter(new byte[0][], new long[forms.length][]);
         }
-        List<Set<String>> bytes = PrefilterLiterals.alternatives(search, true);
-        List<Set<String>> utf16 = PrefilterLiterals.alternatives(search, false);
         Map<String, Integer> ids = new LinkedHashMap<>();
-        long[] byteMasks = masks(bytes, ids);
-        long[] utf16Masks = masks(utf16, ids);
+        long[][] masks = new long[forms.length][];
+        for (int i = 0; i < forms.length; i++) {
+            masks[i] = masks(PrefilterLiterals.alternatives(search, forms[i]), ids);
+        }
         byte[][] literals = new byte[ids.size()][];
         ids.forEach((literal, id) -> literals[id] = literal.getBytes(StandardCharsets.US_ASCII));
-        return new Prefilter(literals, byteMasks, utf16Masks);
+        return new Prefilter(literals, masks);
     }
 
     /** Masks of literal ids; {@code null} when some alternative ends up without a literal. */
@@ -91,7 +99,11 @@ public final class Prefilter {
         return masks;
     }
 
-    /** True when every event passes (the search gives no literal to look for). */
+    /**
+     * True when some encoding gives no literal to look for, so that the filter passes every record
+     * of that encoding.
+     */
+    @Override
     public boolean acceptsEverything() {
         return acceptsAll;
     }
@@ -129,14 +141,32 @@ public final class Prefilter {
      * match.
      */
     public boolean mayMatch(byte[] bytes, int offset, int length) {
-        return acceptsAll || test(alternatives, bytes, offset, length, false);
+        return alternatives == null || test(alternatives, bytes, offset, length, false);
+    }
+
+    /**
+     * Whether the event whose raw bytes, in {@code encoding}, are {@code bytes[offset,
+     * offset+length)} may match. Literals follow the encoding: in JSON a backslash of a value is
+     * looked for doubled, in XML and UTF-16 as it is, which keeps a literal such as {@code \at}
+     * whole where the encoding-neutral test would cut it.
+     */
+    @Override
+    public boolean mayMatch(Encoding encoding, byte[] bytes, int offset, int length) {
+        return switch (encoding) {
+            case JSON ->
+                    jsonAlternatives == null
+                            || test(jsonAlternatives, bytes, offset, length, false);
+            case XML ->
+                    xmlAlternatives == null || test(xmlAlternatives, bytes, offset, length, false);
+            case UTF16LE -> mayMatchUtf16le(bytes, offset, length);
+        };
     }
 
     /**
      * Whether the event whose UTF-16LE bytes are {@code bytes[offset, offset+length)} may match.
      */
     public boolean mayMatchUtf16le(byte[] bytes, int offset, int length) {
-        return acceptsAllUtf16 || test(utf16Alternatives, bytes, offset, length, true);
+        return utf16Alternatives == null || test(utf16Alternatives, bytes, offset, length, true);
     }
 
     private boolean test(long[] masks, byte[] bytes, int offset, int length, boolean utf16) {

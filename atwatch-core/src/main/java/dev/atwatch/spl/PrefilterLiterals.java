@@ -43,31 +43,54 @@ final class PrefilterLiterals {
 
     private PrefilterLiterals() {}
 
+    /**
+     * How field values appear in a record's bytes, which decides the characters a literal may hold:
+     * {@code ANY} is safe for every encoding (the literal is cut at every character some encoding
+     * escapes); {@code JSON} keeps backslashes, doubled as JSON writes them; {@code XML} keeps
+     * backslashes and slashes; {@code UTF16} holds values unescaped and gives no literal for bare
+     * terms, since the rendered {@code _raw} holds markup the binary record does not.
+     */
+    enum Form {
+        ANY("*\\\"'&<>/+`", true),
+        JSON("*\"'&<>/+`", true),
+        XML("*\"'&<>`", true),
+        UTF16("*\"'&<>", false);
+
+        private final String cuts;
+        private final boolean withTerms;
+
+        Form(String cuts, boolean withTerms) {
+            this.cuts = cuts;
+            this.withTerms = withTerms;
+        }
+    }
+
     /** The alternatives of {@code node}, or {@code null} when it requires nothing. */
-    static List<Set<String>> alternatives(SearchNode node, boolean withTerms) {
+    static List<Set<String>> alternatives(SearchNode node, Form form) {
         if (node instanceof SearchNode.Term term) {
-            return withTerms ? literal(term.value()) : null;
+            // _raw holds the record as encoded, so a term's text is cut as for any encoding.
+            return form.withTerms ? literal(term.value(), Form.ANY) : null;
         }
         if (node instanceof SearchNode.Compare compare) {
             boolean usable =
                     compare.op() == CompareOp.EQ
                             && !METADATA.contains(compare.field())
                             && !compare.field().startsWith("date_");
-            return usable ? literal(compare.value()) : null;
+            return usable ? literal(compare.value(), form) : null;
         }
         if (node instanceof SearchNode.And and) {
-            return conjunction(and.children(), withTerms);
+            return conjunction(and.children(), form);
         }
         if (node instanceof SearchNode.Or or) {
-            return disjunction(or.children(), withTerms);
+            return disjunction(or.children(), form);
         }
         return null;
     }
 
-    private static List<Set<String>> conjunction(List<SearchNode> children, boolean withTerms) {
+    private static List<Set<String>> conjunction(List<SearchNode> children, Form form) {
         List<Set<String>> result = null;
         for (SearchNode child : children) {
-            List<Set<String>> next = alternatives(child, withTerms);
+            List<Set<String>> next = alternatives(child, form);
             if (next == null) {
                 continue;
             }
@@ -94,10 +117,10 @@ final class PrefilterLiterals {
         return result;
     }
 
-    private static List<Set<String>> disjunction(List<SearchNode> children, boolean withTerms) {
+    private static List<Set<String>> disjunction(List<SearchNode> children, Form form) {
         List<Set<String>> result = new ArrayList<>();
         for (SearchNode child : children) {
-            List<Set<String>> next = alternatives(child, withTerms);
+            List<Set<String>> next = alternatives(child, form);
             if (next == null) {
                 return null;
             }
@@ -110,25 +133,34 @@ final class PrefilterLiterals {
     }
 
     /** One alternative with the longest safe fragment of {@code value}, or {@code null}. */
-    private static List<Set<String>> literal(String value) {
+    private static List<Set<String>> literal(String value, Form form) {
         String best = null;
-        for (String fragment : fragments(value)) {
+        for (String fragment : fragments(value, form)) {
             if (fragment.length() >= MIN_LENGTH
                     && !TYPED.matcher(fragment).matches()
                     && (best == null || fragment.length() > best.length())) {
                 best = fragment;
             }
         }
-        return best == null ? null : List.of(Set.of(best.toLowerCase(Locale.ROOT)));
+        if (best == null) {
+            return null;
+        }
+        String encoded = form == Form.JSON ? best.replace("\\", "\\\\") : best;
+        return List.of(Set.of(encoded.toLowerCase(Locale.ROOT)));
     }
 
     /** The pieces of {@code value} between wildcards and characters an encoding may escape. */
     static List<String> fragments(String value) {
+        return fragments(value, Form.ANY);
+    }
+
+    /** The pieces of {@code value} between wildcards and the characters {@code form} cuts at. */
+    static List<String> fragments(String value, Form form) {
         List<String> pieces = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (isCut(c)) {
+            if (c < 0x20 || c >= 0x7f || form.cuts.indexOf(c) >= 0) {
                 pieces.add(current.toString());
                 current.setLength(0);
             } else {
@@ -137,9 +169,5 @@ final class PrefilterLiterals {
         }
         pieces.add(current.toString());
         return pieces;
-    }
-
-    private static boolean isCut(char c) {
-        return c < 0x20 || c >= 0x7f || "*\\\"'&<>/+`".indexOf(c) >= 0;
     }
 }

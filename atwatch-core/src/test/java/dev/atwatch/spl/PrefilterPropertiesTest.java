@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.Provenance;
+import dev.atwatch.read.RecordFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,7 +154,10 @@ class PrefilterPropertiesTest {
     /** Checks soundness; true when an accepted event was tested against real literals. */
     private static boolean check(Query query, Map<String, String> fields) {
         boolean tested = false;
-        for (String raw : List.of(json(fields), xml(fields))) {
+        String json = json(fields);
+        for (String raw : List.of(json, xml(fields))) {
+            RecordFilter.Encoding encoding =
+                    raw == json ? RecordFilter.Encoding.JSON : RecordFilter.Encoding.XML;
             Event event = event(fields, raw);
             for (ExecutionOptions options : MODES) {
                 if (!query.filter(options).test(event)) {
@@ -164,6 +168,12 @@ class PrefilterPropertiesTest {
                 assertThat(query.prefilter().mayMatch(utf8, 0, utf8.length))
                         .as("%s on %s", query.text(), raw)
                         .isTrue();
+                assertThat(query.prefilter().mayMatch(encoding, utf8, 0, utf8.length))
+                        .as("%s %s on %s", encoding, query.text(), raw)
+                        .isTrue();
+                if (encoding == RecordFilter.Encoding.JSON) {
+                    continue; // UTF-16 records hold values unescaped or as entity references
+                }
                 byte[] utf16 = raw.getBytes(StandardCharsets.UTF_16LE);
                 assertThat(query.prefilter().mayMatchUtf16le(utf16, 0, utf16.length))
                         .as("utf16 %s on %s", query.text(), raw)

@@ -12,6 +12,7 @@ import dev.atwatch.read.EventReader;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.read.windows.WindowsEventRecord;
@@ -99,6 +100,7 @@ public final class JsonEventReader implements EventReader {
         private final JsonFactory factory;
         private final JsonFramer framer;
         private final JsonEntries entries;
+        private final RecordFilter filter;
         private long record;
 
         Run(
@@ -113,6 +115,7 @@ public final class JsonEventReader implements EventReader {
             this.factory = factory;
             this.framer = new JsonFramer(in, options.limits().maxRecordBytes());
             this.entries = new JsonEntries(options.limits().maxFieldsPerEvent());
+            this.filter = options.filter();
         }
 
         void readAll() throws IOException {
@@ -130,7 +133,12 @@ public final class JsonEventReader implements EventReader {
 
         private void handle(JsonFramer.Piece piece) {
             if (piece instanceof JsonFramer.Piece.Value value) {
-                parse(value);
+                if (filter.mayMatch(
+                        RecordFilter.Encoding.JSON, value.bytes(), value.start(), value.length())) {
+                    parse(value);
+                } else {
+                    sink.prefiltered(1);
+                }
             } else if (piece instanceof JsonFramer.Piece.Oversized oversized) {
                 long max = options.limits().maxRecordBytes();
                 reject(

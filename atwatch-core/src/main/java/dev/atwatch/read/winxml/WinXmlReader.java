@@ -5,6 +5,7 @@ import dev.atwatch.read.EventReader;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.read.windows.WindowsEventRecord;
@@ -86,6 +87,11 @@ public final class WinXmlReader implements EventReader {
             ReadOptions options,
             RecordSink sink) {
         if (piece instanceof EventScanner.Piece.Element element) {
+            RecordFilter filter = options.filter();
+            if (!filter.mayMatch(RecordFilter.Encoding.XML, element.bytes(), 0, element.length())) {
+                sink.prefiltered(1);
+                return;
+            }
             parseAndEmit(element.bytes(), element.length(), where, parser, options, sink);
         } else if (piece instanceof EventScanner.Piece.Oversized oversized) {
             sink.rejected(oversized(where, oversized.bytes(), options.limits()));
