@@ -11,6 +11,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When a job is to run, as its command line states it, and the rules to turn that into an absolute
@@ -133,9 +135,9 @@ public record JobTime(
         if (date != null) {
             return shifted(day(date, today).atTime(time));
         }
-        if (recurrence.hasDays()) {
+        if (recurrence.mode() != JobRecurrence.Mode.ONCE) {
             LocalDate first = today.atTime(time).isAfter(now) ? today : today.plusDays(1);
-            return shifted(nextListedDay(first, recurrence).atTime(time));
+            return shifted(nextListedDay(first, listedDays(recurrence, today)).atTime(time));
         }
         // A bare clock time that has passed today means tomorrow, unless a shift of whole days
         // or more says which day; at(1) decides after adding minutes and hours.
@@ -145,6 +147,15 @@ public record JobTime(
             start = start.plusDays(1);
         }
         return start;
+    }
+
+    /** at.exe's {@code /every:} or {@code /next:} without days means today's day of the month. */
+    private static JobRecurrence listedDays(JobRecurrence recurrence, LocalDate today) {
+        if (recurrence.hasDays()) {
+            return recurrence;
+        }
+        TreeSet<Integer> thisDay = new TreeSet<>(List.of(today.getDayOfMonth()));
+        return new JobRecurrence(recurrence.mode(), Set.of(), thisDay);
     }
 
     private LocalDateTime shifted(LocalDateTime start) {

@@ -69,6 +69,9 @@ final class UnixAtParser {
         if (flags.contains('c')) {
             return listOrDelete(Invocation.LIST);
         }
+        if (flags.contains('h')) {
+            return new AtJobResult.NotAJob("at -h only prints its usage");
+        }
         if (flags.contains('V') && operands.isEmpty() && posixTime == null) {
             return new AtJobResult.NotAJob("at -V only prints its version");
         }

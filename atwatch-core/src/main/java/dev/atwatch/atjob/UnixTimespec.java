@@ -141,7 +141,8 @@ final class UnixTimespec {
         if (isMeridiem(meridiem)) {
             pos++;
             if (hour < 1 || hour > 12) {
-                throw error("hour " + hour + " with " + meridiem);
+                throw new IllegalArgumentException(
+                        "expected an hour from 1 to 12 before " + meridiem + ", not " + hour);
             }
             hour = hour % 12 + (meridiem.startsWith("p") ? 12 : 0);
         }

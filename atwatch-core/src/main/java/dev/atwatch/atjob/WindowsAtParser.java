@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * at [\\computer] time [/interactive] [/every:date[,...] | /next:date[,...]] command
  * </pre>
  *
- * where a date is a day letter (M, T, W, Th, F, S, Su) or a day of the month (1 to 31). The command
- * is the rest of the line as written, without enclosing quotes.
+ * where a date is a day letter (M, T, W, Th, F, S, Su) or a day of the month (1 to 31); without
+ * dates, {@code /every:} and {@code /next:} mean the day of the month the job is made on. The
+ * command is the rest of the line as written, without enclosing quotes.
  */
 final class WindowsAtParser {
 

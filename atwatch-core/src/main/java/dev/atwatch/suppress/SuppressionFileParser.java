@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ final class SuppressionFileParser {
         try (JsonParser yaml = YAML.createParser(reader)) {
             parser.readDocument(yaml);
         } catch (JsonProcessingException e) {
-            parser.problem(e.getLocation(), "not valid YAML: " + e.getOriginalMessage());
+            parser.problem(e.getLocation(), yamlError(e.getOriginalMessage()));
         } catch (IOException e) {
             parser.problem(null, "cannot read: " + e.getMessage());
         }
@@ -56,6 +57,16 @@ final class SuppressionFileParser {
             throw new SuppressionFileException(parser.problems);
         }
         return List.copyOf(parser.entries);
+    }
+
+    /** The YAML library's message on one line, with a hint for the usual mistake. */
+    private static String yamlError(String message) {
+        String text = message == null ? "" : message.strip().replaceAll("\\s*\\n\\s*", " ");
+        if (text.length() > 300) {
+            text = text.substring(0, 300) + "...";
+        }
+        String hint = text.contains("alias") ? " (quote a pattern that starts with '*')" : "";
+        return "not valid YAML: " + text + hint;
     }
 
     private void readDocument(JsonParser yaml) throws IOException {
@@ -182,6 +193,16 @@ final class SuppressionFileParser {
         if (token.isStructStart() || token == JsonToken.VALUE_NULL) {
             problem(where, "'" + key + "' must be a single text value");
             yaml.skipChildren();
+            return null;
+        }
+        if (yaml instanceof YAMLParser parser && parser.isCurrentAlias()) {
+            // An unquoted glob such as *\at.exe reads as a YAML alias; say so rather than guess.
+            problem(
+                    where,
+                    "'"
+                            + key
+                            + "' is a YAML alias; quote a pattern that starts with '*', and"
+                            + " write values out instead of using aliases");
             return null;
         }
         String text = yaml.getText().strip();

@@ -27,6 +27,7 @@ class AtJobsTest {
                 "crontab -e",
                 "at.exe hello world",
                 "cat /etc/at.deny",
+                "at -h",
                 "echo hello | grep h"
             })
     void otherCommandLinesAreNotJobs(String line) {

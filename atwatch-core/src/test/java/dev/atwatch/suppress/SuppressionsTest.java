@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuppressionsTest {
 
@@ -329,5 +330,43 @@ class SuppressionsTest {
                         "rule", "at-windows-process");
 
         assertThat(Suppressions.load(example).match(atomic, LocalDate.of(2026, 6, 1))).isEmpty();
+    }
+
+    @Test
+    void aliasesAreRefusedSoAnAliasBombIsNeverExpanded() throws Exception {
+        long start = System.nanoTime();
+
+        List<String> problems = problemsOf("alias-bomb.yaml");
+
+        assertThat(problems).hasSize(11);
+        assertThat(problems.get(10))
+                .isEqualTo(
+                        "13:5 'host' is a YAML alias; quote a pattern that starts with '*', and"
+                                + " write values out instead of using aliases");
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    void fileLargerThanTheLimitIsRefusedUnread(@TempDir Path folder) throws Exception {
+        Path big = folder.resolve("big.yaml");
+        try (var out = Files.newBufferedWriter(big)) {
+            for (long written = 0; written <= Suppressions.MAX_FILE_BYTES; written += 64) {
+                out.write("# padding padding padding padding padding padding padding paddin\n");
+            }
+        }
+
+        assertThatThrownBy(() -> Suppressions.load(big))
+                .isInstanceOf(SuppressionFileException.class)
+                .hasMessageContaining("the limit is " + Suppressions.MAX_FILE_BYTES);
+    }
+
+    @Test
+    void unquotedGlobStartingWithAStarIsExplained() throws Exception {
+        assertThat(problemsOf("unquoted-glob.yaml"))
+                .singleElement()
+                .asString()
+                .startsWith("3:11 not valid YAML: while scanning an alias in 'reader', line 3,")
+                .endsWith("(quote a pattern that starts with '*')")
+                .doesNotContain("\n");
     }
 }
