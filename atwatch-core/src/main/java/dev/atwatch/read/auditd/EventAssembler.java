@@ -13,11 +13,13 @@ import java.util.function.Consumer;
  * Groups audit records into events by node, timestamp and serial, even when the records of several
  * events interleave.
  *
- * <p>An event is complete when its {@code EOE} record arrives, when a {@code ----} separator
- * ({@code ausearch} output) is read, at the end of the input, or when it is pushed out of a bounded
- * window: once more than {@code openEvents} events are open the oldest is completed, and an event
- * is completed when a record arrives whose time is more than {@link #WINDOW_SECONDS} away from it.
- * So memory is bounded by {@code openEvents} times the per-event limits, whatever the input.
+ * <p>An event is complete when its {@code EOE} record arrives, when its first record is of a type
+ * the kernel and auditd write as a one-record event ({@link RecordTypes#isSingleRecord}), when a
+ * {@code ----} separator ({@code ausearch} output) is read, at the end of the input, or when it is
+ * pushed out of a bounded window: once more than {@code openEvents} events are open the oldest is
+ * completed, and an event is completed when a record arrives whose time is more than {@link
+ * #WINDOW_SECONDS} away from it. So memory is bounded by {@code openEvents} times the per-event
+ * limits, whatever the input.
  *
  * <p>Per event, at most {@link ReadLimits#maxValuesPerField()} records (each adds a value to the
  * multivalue {@code type}) and {@link ReadLimits#maxRecordBytes()} bytes are kept; the records
@@ -29,7 +31,7 @@ final class EventAssembler {
      * How far apart in time records of one event may be. The kernel stamps all records of an event
      * with the same time, and auditd flushes an event within a second or two.
      */
-    static final double WINDOW_SECONDS = 2.0;
+    static final long WINDOW_SECONDS = 2;
 
     private final String input;
     private final ReadLimits limits;
@@ -37,6 +39,9 @@ final class EventAssembler {
     private final Consumer<List<AuditRecord>> complete;
     private final Consumer<Rejected> rejections;
     private final LinkedHashMap<AuditRecord.EventKey, OpenEvent> open = new LinkedHashMap<>();
+
+    /** The earliest whole second of an open event, or more: a scan happens only when needed. */
+    private long earliest = Long.MAX_VALUE;
 
     EventAssembler(
             String input,
@@ -51,17 +56,27 @@ final class EventAssembler {
         this.rejections = rejections;
     }
 
-    /** Adds one record, completing its event on {@code EOE} and any event pushed out. */
+    /**
+     * Adds one record, completing its event on {@code EOE} or when it is a one-record event, and
+     * any event pushed out of the window. An {@code EOE} whose event was already completed carries
+     * nothing and is dropped. In {@code ausearch -i} text, where records come last to first, {@code
+     * EOE} is an ordinary record and the {@code ----} separators end events.
+     */
     void add(AuditRecord record) {
         AuditRecord.EventKey key = record.key();
+        // ausearch prints an event's records last to first, so there EOE is no end: ---- is.
+        boolean end = !record.interpreted() && record.type().equals(AuditRecord.END_OF_EVENT);
         OpenEvent event = open.get(key);
         if (event == null) {
             completeStale(record.time());
+            if (end) {
+                return;
+            }
             event = new OpenEvent();
             open.put(key, event);
         }
         event.add(record);
-        if (record.type().equals(AuditRecord.END_OF_EVENT)) {
+        if (end || (event.records.size() == 1 && RecordTypes.isSingleRecord(record.type()))) {
             open.remove(key);
             finish(event);
         }
@@ -77,17 +92,33 @@ final class EventAssembler {
         }
     }
 
+    /**
+     * Completes the events that {@code now} has left behind: as auparse does, an event is over once
+     * a record arrives at least {@link #WINDOW_SECONDS} whole seconds after it (records earlier in
+     * time do not end it); then, while the window is full, the oldest.
+     */
     private void completeStale(double now) {
-        Iterator<OpenEvent> events = open.values().iterator();
-        while (events.hasNext()) {
-            OpenEvent oldest = events.next();
-            boolean full = open.size() >= openEvents;
-            if (!full && Math.abs(now - oldest.time) <= WINDOW_SECONDS) {
-                return;
+        long second = (long) Math.floor(now);
+        if (second >= earliest + WINDOW_SECONDS) {
+            earliest = Long.MAX_VALUE;
+            Iterator<OpenEvent> events = open.values().iterator();
+            while (events.hasNext()) {
+                OpenEvent event = events.next();
+                if (second >= event.second + WINDOW_SECONDS) {
+                    events.remove();
+                    finish(event);
+                } else {
+                    earliest = Math.min(earliest, event.second);
+                }
             }
+        }
+        Iterator<OpenEvent> events = open.values().iterator();
+        while (open.size() >= openEvents && events.hasNext()) {
+            OpenEvent oldest = events.next();
             events.remove();
             finish(oldest);
         }
+        earliest = Math.min(earliest, second);
     }
 
     private void finish(OpenEvent event) {
@@ -109,14 +140,14 @@ final class EventAssembler {
     /** The records of one event gathered so far. */
     private final class OpenEvent {
         final List<AuditRecord> records = new ArrayList<>(8);
-        double time;
+        long second;
         long bytes;
         long dropped;
         AuditRecord firstDropped;
 
         void add(AuditRecord record) {
             if (records.isEmpty()) {
-                time = record.time();
+                second = (long) Math.floor(record.time());
             }
             long size = bytes + record.text().length() + 1;
             if (records.size() >= limits.maxValuesPerField() || size > limits.maxRecordBytes()) {

@@ -72,6 +72,7 @@ final class FieldScanner {
     private static String scanInterpreted(String text, int from, int to, Visitor visitor) {
         String key = null;
         StringBuilder value = new StringBuilder();
+        int valueEnd = from;
         int i = from;
         while (i < to) {
             if (text.charAt(i) == ' ') {
@@ -80,10 +81,17 @@ final class FieldScanner {
             }
             int eq = keyEnd(text, i, to);
             if (eq < 0) {
-                // A word without '=': part of the previous value, which had spaces.
+                // A word without '=' is part of the previous value, which had spaces; one with
+                // an '=' after odd characters, such as "(hostname=?,", ends it and is skipped.
                 int end = wordEnd(text, i, to);
-                if (key != null) {
-                    value.append(' ').append(text, i, end);
+                if (text.indexOf('=', i) < 0 || text.indexOf('=', i) >= end) {
+                    if (key != null) {
+                        value.append(text, valueEnd, end); // keeps runs of spaces
+                        valueEnd = end;
+                    }
+                } else {
+                    flush(key, value, visitor);
+                    key = null;
                 }
                 i = end;
                 continue;
@@ -104,6 +112,7 @@ final class FieldScanner {
             } else {
                 int end = wordEnd(text, v, to);
                 value.append(text, v, end);
+                valueEnd = end;
                 i = end;
             }
         }
