@@ -32,16 +32,12 @@ final class AuditEventExtractor {
     static final String SOURCETYPE = "linux:audit";
     static final String BAD_HEX = "auditd.bad-hex";
 
-    /** Fields the kernel or auditd hex-encodes when the value has spaces or odd characters. */
-    private static final Set<String> HEX_FIELDS =
-            Set.of("exe", "comm", "name", "cwd", "cmd", "acct", "path", "key", "data", "ocomm");
-
     private final String input;
     private final ReadOptions options;
     private final ReadLimits limits;
     private final Consumer<Rejected> rejections;
 
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private Map<String, Object> fields = new LinkedHashMap<>();
     private final TreeMap<Integer, String> arguments = new TreeMap<>();
     private final TreeMap<Integer, TreeMap<Integer, String>> pieces = new TreeMap<>();
     private final List<String[]> registers = new ArrayList<>();
@@ -73,6 +69,10 @@ final class AuditEventExtractor {
     }
 
     private void reset() {
+        // Clearing costs the table's capacity: after a very large event start afresh.
+        if (fields.size() > 64) {
+            fields = new LinkedHashMap<>();
+        }
         fields.clear();
         arguments.clear();
         pieces.clear();
@@ -125,7 +125,7 @@ final class AuditEventExtractor {
     }
 
     private String decode(String key, String value, char quote) {
-        if (quote != 0 || current.interpreted() || !HEX_FIELDS.contains(key)) {
+        if (quote != 0 || current.interpreted() || !isHexField(key)) {
             return value;
         }
         if (!AuditValues.isHex(value)) {
@@ -134,6 +134,29 @@ final class AuditEventExtractor {
         String decoded = AuditValues.decodeHex(value);
         // Several audit keys are written as one hex value separated by 0x01.
         return key.equals("key") ? decoded.replace('\u0001', ',') : decoded;
+    }
+
+    /**
+     * Whether the kernel or auditd hex-encodes {@code key} when its value has spaces or odd
+     * characters: exe, comm, name, cwd, cmd, acct, path, key, data, ocomm. Compared by length
+     * first, as this runs for every bare value.
+     */
+    private static boolean isHexField(String key) {
+        return switch (key.length()) {
+            case 3 ->
+                    key.equals("exe")
+                            || key.equals("cwd")
+                            || key.equals("cmd")
+                            || key.equals("key");
+            case 4 ->
+                    key.equals("comm")
+                            || key.equals("name")
+                            || key.equals("acct")
+                            || key.equals("path")
+                            || key.equals("data");
+            case 5 -> key.equals("ocomm");
+            default -> false;
+        };
     }
 
     private void proctitle(String value, char quote) {
