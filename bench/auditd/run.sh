@@ -51,7 +51,7 @@ report() {
             name, b / 1e6, s, c, b / 1e6 / s, n / s, b / 1e6 / c, r / 1024 }'
 }
 
-java=(java -Xmx256m -cp "$classpath" dev.atwatch.read.auditd.AuditdBench)
+java=(java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -cp "$classpath" dev.atwatch.read.auditd.AuditdBench)
 line=$(measure atwatch "$log" "${java[@]}" "$log")
 events=$(awk '{print $5}' "$work/atwatch.out")
 echo "$line" | report "$events"

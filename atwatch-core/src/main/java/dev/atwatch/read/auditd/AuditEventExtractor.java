@@ -42,6 +42,7 @@ final class AuditEventExtractor {
     private final TreeMap<Integer, TreeMap<Integer, String>> pieces = new TreeMap<>();
     private final List<String[]> registers = new ArrayList<>();
     private final Set<String> reported = new java.util.HashSet<>();
+    private final KeyTable keys = new KeyTable();
     private boolean execve;
     private String rawProctitle;
     private AuditRecord current;
@@ -93,12 +94,13 @@ final class AuditEventExtractor {
         FieldScanner.Visitor visitor =
                 (key, value, quote) -> pair(key, value, quote, isExecve, isSyscall);
         String problem =
-                FieldScanner.scan(text, record.bodyStart(), end, record.interpreted(), visitor);
+                FieldScanner.scan(
+                        text, record.bodyStart(), end, record.interpreted(), keys, visitor);
         if (problem != null) {
             reject(problem, "record " + record.type() + " ends inside a quoted value");
         }
         if (enriched >= 0) {
-            FieldScanner.scan(text, enriched + 1, text.length(), false, this::enrichedPair);
+            FieldScanner.scan(text, enriched + 1, text.length(), false, keys, this::enrichedPair);
         }
     }
 
@@ -108,7 +110,8 @@ final class AuditEventExtractor {
         } else if (isSyscall && isRegister(key)) {
             registers.add(new String[] {key, value});
         } else if (key.equals("msg") && quote == '\'') {
-            FieldScanner.scan(value, 0, value.length(), current.interpreted(), this::nestedPair);
+            FieldScanner.scan(
+                    value, 0, value.length(), current.interpreted(), keys, this::nestedPair);
         } else if (key.equals("proctitle")) {
             proctitle(value, quote);
         } else {
@@ -234,7 +237,15 @@ final class AuditEventExtractor {
         event.put(Event.SOURCE, input);
         event.put(Event.SOURCETYPE, SOURCETYPE);
         event.put(Event.INDEX, options.indexOr(ReadOptions.LINUX_INDEX));
-        StringBuilder raw = new StringBuilder();
+        if (records.size() == 1) {
+            event.put(Event.RAW, first.text());
+            return;
+        }
+        int length = records.size();
+        for (AuditRecord record : records) {
+            length += record.text().length();
+        }
+        StringBuilder raw = new StringBuilder(length);
         for (AuditRecord record : records) {
             if (raw.length() > 0) {
                 raw.append('\n');

@@ -58,7 +58,11 @@ public final class AuditValues {
      * arguments: arguments made only of safe characters stay bare, others are single-quoted.
      */
     public static String commandLine(List<String> arguments) {
-        StringBuilder line = new StringBuilder();
+        int length = 0;
+        for (String argument : arguments) {
+            length += argument.length() + 3;
+        }
+        StringBuilder line = new StringBuilder(length);
         for (String argument : arguments) {
             if (line.length() > 0) {
                 line.append(' ');

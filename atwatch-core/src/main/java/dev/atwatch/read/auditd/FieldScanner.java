@@ -33,12 +33,18 @@ final class FieldScanner {
      *     the end (the pairs before it were passed)
      */
     static String scan(String text, int from, int to, boolean interpreted, Visitor visitor) {
-        return interpreted
-                ? scanInterpreted(text, from, to, visitor)
-                : scanRaw(text, from, to, visitor);
+        return scan(text, from, to, interpreted, null, visitor);
     }
 
-    private static String scanRaw(String text, int from, int to, Visitor visitor) {
+    /** As {@link #scan(String, int, int, boolean, Visitor)}, sharing names through {@code keys}. */
+    static String scan(
+            String text, int from, int to, boolean interpreted, KeyTable keys, Visitor visitor) {
+        return interpreted
+                ? scanInterpreted(text, from, to, keys, visitor)
+                : scanRaw(text, from, to, keys, visitor);
+    }
+
+    private static String scanRaw(String text, int from, int to, KeyTable keys, Visitor visitor) {
         int i = from;
         while (i < to) {
             if (text.charAt(i) == ' ') {
@@ -50,7 +56,7 @@ final class FieldScanner {
                 i = wordEnd(text, i, to);
                 continue;
             }
-            String key = text.substring(i, eq);
+            String key = keys == null ? text.substring(i, eq) : keys.of(text, i, eq);
             int v = eq + 1;
             char first = v < to ? text.charAt(v) : 0;
             if (first == '"' || first == '\'') {
@@ -69,7 +75,8 @@ final class FieldScanner {
         return null;
     }
 
-    private static String scanInterpreted(String text, int from, int to, Visitor visitor) {
+    private static String scanInterpreted(
+            String text, int from, int to, KeyTable keys, Visitor visitor) {
         String key = null;
         StringBuilder value = new StringBuilder();
         int valueEnd = from;
@@ -97,7 +104,7 @@ final class FieldScanner {
                 continue;
             }
             flush(key, value, visitor);
-            key = text.substring(i, eq);
+            key = keys == null ? text.substring(i, eq) : keys.of(text, i, eq);
             int v = eq + 1;
             if (v < to && text.charAt(v) == '\'') {
                 // Printed for people and often cut when copied: an open quote runs to the end.
