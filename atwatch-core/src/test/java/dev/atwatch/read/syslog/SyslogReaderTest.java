@@ -3,7 +3,9 @@ package dev.atwatch.read.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atwatch.event.Event;
+import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.auditd.TrickleInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +178,43 @@ class SyslogReaderTest {
                             assertThat(r.reason()).isEqualTo("syslog.bad-json");
                             assertThat(r.where().line()).isEqualTo(3);
                         });
+    }
+
+    @Test
+    void givesTheSameEventsWhateverTheReadBoundaries() throws IOException {
+        for (String name : List.of("auth.log", "rsyslog-iso.log", "rfc5424.log", "journal.json")) {
+            CollectingSink whole = read(name, JANUARY_2027);
+            for (int step : new int[] {1, 3, 17}) {
+                CollectingSink cut = new CollectingSink();
+                new SyslogReader(JANUARY_2027)
+                        .read(
+                                new TrickleInput(name, fixture(name), step),
+                                ReadOptions.DEFAULTS,
+                                cut);
+                assertThat(cut.events)
+                        .extracting(Event::toMap)
+                        .isEqualTo(whole.events.stream().map(Event::toMap).toList());
+                assertThat(cut.rejected).isEqualTo(whole.rejected);
+            }
+        }
+    }
+
+    @Test
+    void readsAPriorityPrefixAndTakesTheHostFromTheOptions() throws IOException {
+        String line = "<38>Dec  3 18:31:01 web01 sshd[77]: Accepted publickey for bob\n";
+        CollectingSink sink = new CollectingSink();
+        new SyslogReader(JANUARY_2027)
+                .read(
+                        MemoryInput.of("-", line),
+                        new ReadOptions("os", "collector", ReadLimits.DEFAULTS),
+                        sink);
+
+        Event sshd = sink.events.get(0);
+        assertThat(sshd.text("process")).isEqualTo("sshd");
+        assertThat(sshd.text("host")).isEqualTo("collector");
+        assertThat(sshd.text("index")).isEqualTo("os");
+        assertThat(sshd.text("sourcetype")).isEqualTo("linux_secure");
+        assertThat(sshd.time()).isEqualTo(Instant.parse("2026-12-03T18:31:01Z").getEpochSecond());
     }
 
     @Test
