@@ -6,6 +6,7 @@ import dev.atwatch.read.windows.WindowsEventRecord.DataItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -377,8 +378,21 @@ final class EventRenderer {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                default -> out.append(c);
+                default -> appendChar(out, c, false);
             }
+        }
+    }
+
+    /**
+     * Appends {@code c}, as a character reference when XML 1.0 cannot hold it literally (C0
+     * controls) or, inside an attribute, would normalise it away (tab, line feed, return).
+     */
+    private static void appendChar(StringBuilder out, char c, boolean inAttribute) {
+        boolean whitespace = c == '\t' || c == '\n' || c == '\r';
+        if (c < 0x20 && (inAttribute || !whitespace)) {
+            out.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
+        } else {
+            out.append(c);
         }
     }
 
@@ -391,7 +405,7 @@ final class EventRenderer {
                 case '>' -> out.append("&gt;");
                 case '\'' -> out.append("&apos;");
                 case '"' -> out.append("&quot;");
-                default -> out.append(c);
+                default -> appendChar(out, c, true);
             }
         }
     }
