@@ -1,13 +1,21 @@
 package dev.atwatch.read.evtx;
 
+import dev.atwatch.event.Provenance;
 import dev.atwatch.read.ReadLimits;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.Rejected;
 import dev.atwatch.read.windows.WindowsEventRecord;
+import dev.atwatch.read.windows.WindowsEvents;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Decodes one 64 KiB chunk: checks its header and checksums, walks its records, decodes each
- * record's binary XML, and reports every record or run of bytes it cannot decode. Runs on a worker
- * thread; one instance per chunk.
+ * Decodes one 64 KiB chunk in two steps. {@link #layout} checks the header and checksums and walks
+ * the record headers, finding where each record lies and which bytes hold none; it is cheap and
+ * runs on the reading thread, so that records can be numbered in file order before decoding. {@link
+ * #decode} then decodes each record's binary XML into an event, on a worker thread, and reports
+ * every record or run of bytes it cannot decode. One instance per chunk.
  *
  * <p>Records are read from the end of the chunk header up to the free space offset. Bytes there
  * that hold no valid record are skipped up to the next valid record signature and reported (runs of
@@ -23,13 +31,21 @@ final class ChunkParser {
     private static final int RECORD_HEADER = 24;
     private static final int MIN_RECORD = RECORD_HEADER + 4;
 
+    /** A place in the chunk: a record to decode, or a problem found while walking. */
+    private sealed interface Slot {}
+
+    private record RecordSlot(int at, int size) implements Slot {}
+
+    private record Problem(int at, String reason, String detail) implements Slot {}
+
     private final byte[] chunk;
     private final int length;
     private final long fileOffset;
-    private final ChunkResult result;
-    private final BinXmlParser parser;
-    private final EventRenderer renderer;
-    private final RecordPrefilter prefilter;
+    private final ReadLimits readLimits;
+    private final EvtxLimits limits;
+    private final RecordFilter filter;
+    private final List<Slot> slots = new ArrayList<>();
+    private int records;
 
     /**
      * @param chunk the chunk's bytes, {@code length} of them valid (fewer than 64 KiB only at the
@@ -46,34 +62,92 @@ final class ChunkParser {
         this.chunk = chunk;
         this.length = length;
         this.fileOffset = fileOffset;
-        this.result = new ChunkResult(fileOffset, length);
-        this.parser = new BinXmlParser(chunk, length, limits, readLimits.maxNesting());
-        this.renderer = new EventRenderer(parser, readLimits);
-        this.prefilter = filter == null ? null : new RecordPrefilter(filter, parser);
+        this.readLimits = readLimits;
+        this.limits = limits;
+        this.filter = filter;
     }
 
-    /** Decodes the chunk; never throws. */
-    ChunkResult parse() {
+    /**
+     * Checks the chunk and finds its records, without decoding them; never throws.
+     *
+     * @return how many records the chunk holds, each of which takes a record number
+     */
+    int layout() {
         try {
             if (headerUsable()) {
                 records();
             }
-        } catch (RuntimeException | StackOverflowError e) {
-            fail(0, false, EvtxReasons.INTERNAL, "chunk skipped after an unexpected " + e);
+        } catch (RuntimeException e) {
+            slots.clear();
+            records = 0;
+            fail(0, EvtxReasons.INTERNAL, "chunk skipped after an unexpected " + e);
+        }
+        return records;
+    }
+
+    /**
+     * Decodes the records {@link #layout} found; never throws.
+     *
+     * @param input the input's name, for provenance
+     * @param firstRecord the record number of the chunk's first record
+     */
+    ChunkResult decode(String input, long firstRecord, ReadOptions options) {
+        ChunkResult result = new ChunkResult(length);
+        BinXmlParser parser = new BinXmlParser(chunk, length, limits, readLimits.maxNesting());
+        EventRenderer renderer = new EventRenderer(parser, readLimits);
+        RecordPrefilter prefilter = filter == null ? null : new RecordPrefilter(filter, parser);
+        long number = firstRecord;
+        for (Slot slot : slots) {
+            if (slot instanceof RecordSlot record) {
+                Provenance where = new Provenance(input, number++, 0, fileOffset + record.at());
+                decode(record, where, parser, renderer, prefilter, options, result);
+            } else if (slot instanceof Problem problem) {
+                Provenance where = new Provenance(input, 0, 0, fileOffset + problem.at());
+                result.add(new Rejected(where, problem.reason(), problem.detail()));
+            }
         }
         return result;
+    }
+
+    private void decode(
+            RecordSlot record,
+            Provenance where,
+            BinXmlParser parser,
+            EventRenderer renderer,
+            RecordPrefilter prefilter,
+            ReadOptions options,
+            ChunkResult result) {
+        int at = record.at();
+        int size = record.size();
+        try {
+            if (prefilter != null && !prefilter.mayMatch(at, size)) {
+                result.countFiltered();
+                return;
+            }
+            Node[] document = parser.document(at + RECORD_HEADER, at + size - 4, 0);
+            WindowsEventRecord decoded = renderer.render(document);
+            result.add(WindowsEvents.toEvent(decoded, where, options));
+        } catch (BinXmlException e) {
+            long id = Cursor.u64(chunk, at + 8);
+            String place =
+                    e.chunkOffset() >= 0 ? " at offset " + (fileOffset + e.chunkOffset()) : "";
+            String detail = "record " + Long.toUnsignedString(id) + ": " + e.getMessage() + place;
+            result.add(new Rejected(where, e.reason(), detail));
+        } catch (RuntimeException | StackOverflowError e) {
+            result.add(new Rejected(where, EvtxReasons.INTERNAL, "record skipped after " + e));
+        }
     }
 
     /** Checks signature, header checksum and offsets; reports and returns false when unusable. */
     private boolean headerUsable() {
         if (!hasSignature(chunk, length)) {
             if (!isZero(0, length)) {
-                fail(0, false, EvtxReasons.CHUNK_SIGNATURE, "no ElfChnk signature; block skipped");
+                fail(0, EvtxReasons.CHUNK_SIGNATURE, "no ElfChnk signature; block skipped");
             }
             return false;
         }
         if (length < HEADER_SIZE) {
-            fail(0, false, EvtxReasons.TRUNCATED, "input ends inside the chunk header");
+            fail(0, EvtxReasons.TRUNCATED, "input ends inside the chunk header");
             return false;
         }
         long stored = Cursor.u32(chunk, 124);
@@ -81,7 +155,6 @@ final class ChunkParser {
         if (stored != computed) {
             fail(
                     0,
-                    false,
                     EvtxReasons.CHUNK_HEADER,
                     checksumDetail("chunk header", stored, computed) + "; chunk skipped");
             return false;
@@ -90,7 +163,6 @@ final class ChunkParser {
         if (free < HEADER_SIZE || free > CHUNK_SIZE) {
             fail(
                     0,
-                    false,
                     EvtxReasons.CHUNK_HEADER,
                     "free space offset " + free + " outside the chunk; chunk skipped");
             return false;
@@ -123,7 +195,6 @@ final class ChunkParser {
         if (length < CHUNK_SIZE && free > length) {
             fail(
                     length,
-                    false,
                     EvtxReasons.TRUNCATED,
                     "input ends inside the chunk, " + (free - length) + " bytes of records lost");
         } else {
@@ -151,7 +222,6 @@ final class ChunkParser {
         if (crc.getValue() != stored) {
             fail(
                     0,
-                    false,
                     EvtxReasons.RECORDS_CHECKSUM,
                     checksumDetail("event records", stored, crc.getValue())
                             + "; records still read, their values may be damaged");
@@ -199,7 +269,6 @@ final class ChunkParser {
         if (!isZero(from, stop)) {
             fail(
                     from,
-                    false,
                     EvtxReasons.RECORD_HEADER,
                     (stop - from)
                             + " bytes hold no valid event record (signature, size and size copy); skipped");
@@ -208,26 +277,8 @@ final class ChunkParser {
     }
 
     private void record(int at, int size) {
-        long offset = fileOffset + at;
-        if (prefilter != null && !prefilter.mayMatch(at, size)) {
-            result.add(new ChunkResult.Filtered(offset));
-            return;
-        }
-        try {
-            Node[] document = parser.document(at + RECORD_HEADER, at + size - 4, 0);
-            WindowsEventRecord record = renderer.render(document);
-            result.add(new ChunkResult.Parsed(record, offset));
-        } catch (BinXmlException e) {
-            long id = Cursor.u64(chunk, at + 8);
-            String where =
-                    e.chunkOffset() >= 0 ? " at offset " + (fileOffset + e.chunkOffset()) : "";
-            result.add(
-                    new ChunkResult.Failed(
-                            offset,
-                            true,
-                            e.reason(),
-                            "record " + Long.toUnsignedString(id) + ": " + e.getMessage() + where));
-        }
+        slots.add(new RecordSlot(at, size));
+        records++;
     }
 
     private boolean isZero(int from, int to) {
@@ -239,8 +290,8 @@ final class ChunkParser {
         return true;
     }
 
-    private void fail(int at, boolean isRecord, String reason, String detail) {
-        result.add(new ChunkResult.Failed(fileOffset + at, isRecord, reason, detail));
+    private void fail(int at, String reason, String detail) {
+        slots.add(new Problem(at, reason, detail));
     }
 
     private static String checksumDetail(String what, long stored, long computed) {

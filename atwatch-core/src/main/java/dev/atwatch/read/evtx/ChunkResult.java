@@ -1,38 +1,22 @@
 package dev.atwatch.read.evtx;
 
-import dev.atwatch.read.windows.WindowsEventRecord;
+import dev.atwatch.event.Event;
+import dev.atwatch.read.Rejected;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What decoding one chunk produced, in file order, for delivery on the reading thread. */
+/**
+ * What decoding one chunk produced: events and rejections in file order, ready for delivery on the
+ * reading thread, and how many records the filter skipped.
+ */
 final class ChunkResult {
 
-    /** One item of a chunk's outcome. */
-    sealed interface Outcome {}
-
-    /** A decoded record at file offset {@code offset}. */
-    record Parsed(WindowsEventRecord record, long offset) implements Outcome {}
-
-    /** A record the filter rejected; counted, not decoded. */
-    record Filtered(long offset) implements Outcome {}
-
-    /**
-     * A problem at file offset {@code offset}; {@code isRecord} when it stands for one record
-     * (which then takes a record number), not for a chunk or a run of bytes.
-     */
-    record Failed(long offset, boolean isRecord, String reason, String detail) implements Outcome {}
-
-    private final long fileOffset;
     private final int length;
-    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<Object> items = new ArrayList<>();
+    private int filtered;
 
-    ChunkResult(long fileOffset, int length) {
-        this.fileOffset = fileOffset;
+    ChunkResult(int length) {
         this.length = length;
-    }
-
-    long fileOffset() {
-        return fileOffset;
     }
 
     /** How many bytes of the input the chunk covers. */
@@ -40,11 +24,24 @@ final class ChunkResult {
         return length;
     }
 
-    List<Outcome> outcomes() {
-        return outcomes;
+    /** The {@link Event}s and {@link Rejected}s, in file order. */
+    List<Object> items() {
+        return items;
     }
 
-    void add(Outcome outcome) {
-        outcomes.add(outcome);
+    int filtered() {
+        return filtered;
+    }
+
+    void add(Event event) {
+        items.add(event);
+    }
+
+    void add(Rejected rejected) {
+        items.add(rejected);
+    }
+
+    void countFiltered() {
+        filtered++;
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -92,7 +93,7 @@ public final class EvtxReader implements EventReader {
 
     /** Reads {@code input} as {@link #read} does and returns what was read, filtered, rejected. */
     public EvtxSummary scan(Input input, ReadOptions options, RecordSink sink) throws IOException {
-        Delivery delivery = new Delivery(input.name(), options, sink);
+        Delivery delivery = new Delivery(input.name(), sink);
         try (Blocks blocks = Blocks.open(input)) {
             byte[] head = new byte[FileHeader.SIZE];
             int length = blocks.read(head, head.length);
@@ -124,6 +125,7 @@ public final class EvtxReader implements EventReader {
         boolean parallel = parallelism > 1 && !inline;
         Deque<Future<ChunkResult>> window = new ArrayDeque<>();
         long offset = FileHeader.SIZE;
+        long nextRecord = 1;
         try {
             while (true) {
                 byte[] block = new byte[ChunkParser.CHUNK_SIZE];
@@ -131,12 +133,15 @@ public final class EvtxReader implements EventReader {
                 if (length <= 0) {
                     break;
                 }
-                ChunkParser parser =
+                ChunkParser chunk =
                         new ChunkParser(block, length, offset, options.limits(), limits, filter);
+                long first = nextRecord;
+                nextRecord += chunk.layout();
+                Callable<ChunkResult> decode = () -> chunk.decode(delivery.name, first, options);
                 window.add(
                         parallel
-                                ? Pool.EXECUTOR.submit(parser::parse)
-                                : CompletableFuture.completedFuture(parser.parse()));
+                                ? Pool.EXECUTOR.submit(decode)
+                                : CompletableFuture.completedFuture(decode.call()));
                 while (window.size() > 2 * parallelism) {
                     delivery.accept(await(window.poll()));
                 }
@@ -145,6 +150,10 @@ public final class EvtxReader implements EventReader {
             while (!window.isEmpty()) {
                 delivery.accept(await(window.poll()));
             }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("chunk decoding failed", e);
         } finally {
             window.forEach(future -> future.cancel(true));
         }
@@ -164,50 +173,39 @@ public final class EvtxReader implements EventReader {
         }
     }
 
-    /** Turns chunk outcomes into events and rejections, numbering records in file order. */
+    /** Hands chunk results to the sink, and counts. */
     private static final class Delivery {
         private final String name;
-        private final ReadOptions options;
         private final RecordSink sink;
-        private long ordinal;
         private long bytes;
         private long chunks;
         private long events;
         private long filtered;
         private long rejected;
 
-        Delivery(String name, ReadOptions options, RecordSink sink) {
+        Delivery(String name, RecordSink sink) {
             this.name = name;
-            this.options = options;
             this.sink = sink;
         }
 
         void accept(ChunkResult result) {
             chunks++;
-            for (ChunkResult.Outcome outcome : result.outcomes()) {
-                if (outcome instanceof ChunkResult.Parsed parsed) {
-                    Provenance where = new Provenance(name, ++ordinal, 0, parsed.offset());
-                    Event event = WindowsEvents.toEvent(parsed.record(), where, options);
+            for (Object item : result.items()) {
+                if (item instanceof Event event) {
                     events++;
                     sink.event(event);
-                } else if (outcome instanceof ChunkResult.Filtered) {
-                    ordinal++;
-                    filtered++;
-                } else if (outcome instanceof ChunkResult.Failed failed) {
-                    long record = failed.isRecord() ? ++ordinal : 0;
-                    reject(record, failed.offset(), failed.reason(), failed.detail());
+                } else {
+                    rejected++;
+                    sink.rejected((Rejected) item);
                 }
             }
+            filtered += result.filtered();
             consumed(result.length());
         }
 
         void problem(long offset, String reason, String detail) {
-            reject(0, offset, reason, detail);
-        }
-
-        private void reject(long record, long offset, String reason, String detail) {
             rejected++;
-            sink.rejected(new Rejected(new Provenance(name, record, 0, offset), reason, detail));
+            sink.rejected(new Rejected(new Provenance(name, 0, 0, offset), reason, detail));
         }
 
         void consumed(int length) {

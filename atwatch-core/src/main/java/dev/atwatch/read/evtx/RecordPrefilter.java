@@ -27,46 +27,72 @@ final class RecordPrefilter {
         if (filter.mayMatch(chunk, at, size)) {
             return true;
         }
-        int start = at + RECORD_HEADER;
-        int end = at + size - SIZE_COPY;
-        if (end - start < 5 || chunk[start] != 0x0f || chunk[start + 4] != 0x0c) {
-            return true;
-        }
+        text.setLength(0);
         try {
-            Node.Instance instance = parser.instance(new Cursor(chunk, start + 4, end), 0);
-            Template template = instance.template();
-            if (!template.filterable()) {
+            if (mustDecode(at + RECORD_HEADER, at + size - SIZE_COPY, 0)) {
                 return true;
             }
-            byte[] constant = template.constantText();
-            if (constant.length > 0 && filter.mayMatch(constant, 0, constant.length)) {
-                return true;
-            }
-            return renderedMayMatch(template, instance.values());
         } catch (BinXmlException e) {
             return true; // decoding will report the problem
         }
+        return text.length() > 0 && filter.mayMatch(utf16(), 0, 2 * text.length());
     }
 
-    /** Renders the values that are not UTF-16 strings and tests them. */
-    private boolean renderedMayMatch(Template template, TemplateValues values) {
-        text.setLength(0);
+    /**
+     * Examines the binary XML in {@code [start, end)}, which must be one template instance (after
+     * an optional fragment header); returns true when the record must be decoded: the instance
+     * cannot be examined, or its template's constant text may match. Otherwise appends the
+     * renderings of its non-string values, recursing into binary XML values.
+     */
+    private boolean mustDecode(int start, int end, int templateDepth) {
+        byte[] chunk = parser.chunk();
+        int at = start;
+        if (end - at >= 4 && chunk[at] == 0x0f) {
+            at += 4;
+        }
+        if (end - at < 10 || chunk[at] != 0x0c) {
+            return true;
+        }
+        Cursor cursor = new Cursor(chunk, at, end);
+        Node.Instance instance = parser.instance(cursor, templateDepth);
+        if (cursor.remaining() > 0 && cursor.peek() != 0x00) {
+            return true; // more than one instance: not the usual shape, decode it
+        }
+        Template template = instance.template();
+        if (!template.filterable()) {
+            return true;
+        }
+        byte[] constant = template.constantText();
+        if (constant.length > 0 && filter.mayMatch(constant, 0, constant.length)) {
+            return true;
+        }
+        return valuesMustDecode(template, instance.values(), templateDepth);
+    }
+
+    /** Renders the values that are not UTF-16 strings; recurses into binary XML values. */
+    private boolean valuesMustDecode(Template template, TemplateValues values, int depth) {
         for (int i = 0; i < values.count(); i++) {
             int type = values.type(i);
             boolean array = (type & TemplateValues.ARRAY) != 0;
             if (array && template.usedInAttribute(i)) {
                 return true; // rendered joined: a literal could span two items
             }
+            if (type == TemplateValues.BINXML) {
+                int start = values.offset(i);
+                if (mustDecode(start, start + values.size(i), depth + 1)) {
+                    return true;
+                }
+                continue;
+            }
             int element = type & ~TemplateValues.ARRAY;
             if (element == TemplateValues.BINXML) {
                 return true;
             }
-            if (element == TemplateValues.NULL || element == TemplateValues.STRING) {
-                continue;
+            if (element != TemplateValues.NULL && element != TemplateValues.STRING) {
+                render(values, i, type, array);
             }
-            render(values, i, type, array);
         }
-        return text.length() > 0 && filter.mayMatch(utf16(), 0, 2 * text.length());
+        return false;
     }
 
     private void render(TemplateValues values, int index, int type, boolean array) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Compares, record for record, this reader with libevtx's {@code evtxexport} and python-evtx's
  * {@code evtx_dump.py} on every EVTX file of the shared datasets: EventRecordID, EventID,
  * TimeCreated, Computer, Channel and every EventData item. Renderings that legitimately differ (hex
- * digits, time precision, GUID case) are compared by value, and python-evtx's two defects are
+ * digits, time precision, GUID case) are compared by value, and python-evtx's three defects are
  * allowed for; PARITY.md next to this test's resources explains each.
  */
 class EvtxParityTest {
