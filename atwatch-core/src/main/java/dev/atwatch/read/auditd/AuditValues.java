@@ -1,0 +1,106 @@
+package dev.atwatch.read.auditd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Decoding of hex-encoded audit values and quoting of argument lists as a shell would. */
+public final class AuditValues {
+
+    private AuditValues() {}
+
+    /** Whether {@code value} is a non-empty, even-length run of hex digits. */
+    public static boolean isHex(String value) {
+        int length = value.length();
+        if (length == 0 || (length & 1) != 0) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (Character.digit(value.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes hex digits to UTF-8 text (malformed sequences replaced).
+     *
+     * @throws IllegalArgumentException when {@code hex} is not {@link #isHex hex}
+     */
+    public static String decodeHex(String hex) {
+        if (!isHex(hex)) {
+            throw new IllegalArgumentException("not an even-length hex string");
+        }
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int high = Character.digit(hex.charAt(2 * i), 16);
+            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A process title as {@code ausearch -i} shows it: the NUL bytes between arguments become
+     * spaces, trailing ones dropped.
+     */
+    public static String proctitle(String decoded) {
+        String spaced = decoded.replace('\0', ' ');
+        int end = spaced.length();
+        while (end > 0 && spaced.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return spaced.substring(0, end);
+    }
+
+    /**
+     * Joins arguments into one command line that a POSIX shell would split back into the same
+     * arguments: arguments made only of safe characters stay bare, others are single-quoted.
+     */
+    public static String commandLine(List<String> arguments) {
+        int length = 0;
+        for (String argument : arguments) {
+            length += argument.length() + 3;
+        }
+        StringBuilder line = new StringBuilder(length);
+        for (String argument : arguments) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            appendQuoted(line, argument);
+        }
+        return line.toString();
+    }
+
+    private static void appendQuoted(StringBuilder line, String argument) {
+        if (!argument.isEmpty() && isSafe(argument)) {
+            line.append(argument);
+            return;
+        }
+        line.append('\'');
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (c == '\'') {
+                line.append("'\\''");
+            } else {
+                line.append(c);
+            }
+        }
+        line.append('\'');
+    }
+
+    private static boolean isSafe(String argument) {
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            boolean safe =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || "@%+=:,./_-".indexOf(c) >= 0;
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

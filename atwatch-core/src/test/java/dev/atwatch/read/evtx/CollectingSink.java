@@ -1,0 +1,34 @@
+package dev.atwatch.read.evtx;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.read.RecordSink;
+import dev.atwatch.read.Rejected;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what a reader delivers, and checks it is delivered on the reading thread. */
+final class CollectingSink implements RecordSink {
+
+    final List<Event> events = new ArrayList<>();
+    final List<Rejected> rejected = new ArrayList<>();
+    final Thread owner = Thread.currentThread();
+    long progress;
+    boolean foreignThread;
+
+    @Override
+    public void event(Event event) {
+        foreignThread |= Thread.currentThread() != owner;
+        events.add(event);
+    }
+
+    @Override
+    public void rejected(Rejected rejection) {
+        foreignThread |= Thread.currentThread() != owner;
+        rejected.add(rejection);
+    }
+
+    @Override
+    public void progress(long bytes) {
+        progress += bytes;
+    }
+}

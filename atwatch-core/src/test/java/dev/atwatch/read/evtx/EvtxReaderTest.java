@@ -1,0 +1,319 @@
+package dev.atwatch.read.evtx;
+
+import static dev.atwatch.read.evtx.EvtxFiles.AT;
+import static dev.atwatch.read.evtx.EvtxFiles.ATEXEC;
+import static dev.atwatch.read.evtx.EvtxFiles.CHUNK;
+import static dev.atwatch.read.evtx.EvtxFiles.HEADER;
+import static dev.atwatch.read.evtx.EvtxFiles.SCHTASKS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atwatch.event.Event;
+import dev.atwatch.read.ReadLimits;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.Rejected;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvtxReaderTest {
+
+    @TempDir Path temp;
+
+    @Test
+    void rendersTheAtRecordAsWindowsRendersIt() throws IOException {
+        CollectingSink sink = read(EvtxFiles.fixture(AT));
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(1);
+        Event event = sink.events.get(0);
+        assertThat(event.raw()).isEqualTo(resource("at-interactive-4688.xml"));
+        assertThat(event.text("EventCode")).isEqualTo("4688");
+        assertThat(event.text("CommandLine")).isEqualTo("at  13:20 /interactive cmd");
+        assertThat(event.text("NewProcessName")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(event.text("SubjectLogonId")).isEqualTo("0x65b0f5db");
+        assertThat(event.text("MandatoryLabel")).isEqualTo("S-1-16-12288");
+        assertThat(event.text("Guid")).isEqualTo("{54849625-5478-4994-A5BA-3E3B0328C30D}");
+        assertThat(event.text("SystemTime")).isEqualTo("2021-10-01T17:30:39.0839658Z");
+        assertThat(event.time())
+                .isEqualTo(1633109439.0839658, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(event.text("host")).isEqualTo("fs01.offsec.lan");
+        assertThat(event.text("sourcetype")).isEqualTo("XmlWinEventLog:Security");
+        assertThat(event.provenance().record()).isEqualTo(1);
+        assertThat(event.provenance().offset()).isEqualTo(HEADER + 512);
+    }
+
+    @Test
+    void recognizesOnlyTheElfFileSignature() {
+        EvtxReader reader = new EvtxReader();
+        byte[] file = EvtxFiles.fixture(AT);
+
+        assertThat(reader.recognizes(file, 4096)).isTrue();
+        assertThat(reader.recognizes(file, 7)).isFalse();
+        assertThat(reader.recognizes("ElfChnk\0".getBytes(StandardCharsets.ISO_8859_1), 8))
+                .isFalse();
+        assertThat(reader.recognizes("<Event xmlns=".getBytes(StandardCharsets.UTF_8), 13))
+                .isFalse();
+        assertThat(reader.name()).isEqualTo("evtx");
+    }
+
+    @Test
+    void decodesChunksInParallelAndDeliversThemInFileOrderOnTheCallingThread() throws IOException {
+        byte[] file = manyChunks(24);
+        Path path = write(file);
+
+        CollectingSink parallel = new CollectingSink();
+        new EvtxReader(null, EvtxLimits.DEFAULTS, 4)
+                .read(Inputs.file(path), ReadOptions.DEFAULTS, parallel);
+        CollectingSink sequential = new CollectingSink();
+        new EvtxReader(null, EvtxLimits.DEFAULTS, 1)
+                .read(Inputs.file(path), ReadOptions.DEFAULTS, sequential);
+
+        assertThat(parallel.foreignThread).isFalse();
+        assertThat(parallel.events).hasSize(24 / 3 * 17);
+        assertThat(keys(parallel.events)).isEqualTo(keys(sequential.events));
+        List<Long> offsets = parallel.events.stream().map(e -> e.provenance().offset()).toList();
+        assertThat(offsets).isSorted();
+        for (int i = 0; i < parallel.events.size(); i++) {
+            assertThat(parallel.events.get(i).provenance().record()).isEqualTo(i + 1);
+        }
+        assertThat(parallel.progress).isEqualTo(file.length);
+    }
+
+    @Test
+    void readsAStreamAsItReadsTheSameFile() throws IOException {
+        byte[] file = manyChunks(6);
+
+        CollectingSink fromFile = new CollectingSink();
+        new EvtxReader().read(Inputs.file(write(file)), ReadOptions.DEFAULTS, fromFile);
+        CollectingSink fromStream = read(file);
+
+        assertThat(keys(fromStream.events)).isEqualTo(keys(fromFile.events)).hasSize(34);
+    }
+
+    @Test
+    void skipsACorruptChunkReportingItsOffsetAndReadsTheOthers() throws IOException {
+        byte[] file = manyChunks(3);
+        file[HEADER + CHUNK + 60] ^= 0x5a; // inside the second chunk's checksummed header
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.rejected)
+                .singleElement()
+                .satisfies(
+                        rejected -> {
+                            assertThat(rejected.reason()).isEqualTo(EvtxReasons.CHUNK_HEADER);
+                            assertThat(rejected.where().offset()).isEqualTo(HEADER + CHUNK);
+                            assertThat(rejected.detail())
+                                    .contains("checksum")
+                                    .contains("chunk skipped");
+                        });
+        assertThat(sink.events).hasSize(1 + 4);
+    }
+
+    @Test
+    void readsChunksBeyondTheCountTheHeaderAnnounces() throws IOException {
+        byte[] file = EvtxFiles.assemble(chunks(3), 1);
+
+        assertThat(read(file).events).hasSize(1 + 12 + 4);
+    }
+
+    @Test
+    void reportsAnInputCutInsideAChunkAndKeepsTheRecordsBeforeTheCut() throws IOException {
+        byte[] whole = EvtxFiles.fixture(ATEXEC);
+        int[] records = EvtxFiles.recordOffsets(whole, HEADER);
+        byte[] cut = Arrays.copyOf(whole, HEADER + records[5] + 10);
+
+        CollectingSink sink = read(cut);
+
+        assertThat(sink.events).hasSize(5);
+        assertThat(sink.rejected).extracting(Rejected::reason).contains(EvtxReasons.TRUNCATED);
+    }
+
+    @Test
+    void readsUnflushedRecordsPastTheFreeSpaceOffsetOfADirtyChunk() throws IOException {
+        byte[] file = EvtxFiles.fixture(ATEXEC);
+        int[] records = EvtxFiles.recordOffsets(file, HEADER);
+        EvtxFiles.putU32(file, HEADER + 48, records[8]);
+        EvtxFiles.repairChunk(file, HEADER);
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(12);
+    }
+
+    @Test
+    void keepsTheRecordsOfAChunkWhoseRecordChecksumFailsAndSaysSo() throws IOException {
+        byte[] file = EvtxFiles.fixture(AT);
+        int at = indexOf(file, utf16("admmig"));
+        file[at] = 'A';
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.rejected)
+                .extracting(Rejected::reason)
+                .containsExactly(EvtxReasons.RECORDS_CHECKSUM);
+        assertThat(sink.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.text("SubjectUserName")).isEqualTo("Admmig"));
+    }
+
+    @Test
+    void skipsARecordWhoseSizeCopyIsWrongAndReadsItsNeighbours() throws IOException {
+        byte[] file = EvtxFiles.fixture(ATEXEC);
+        int[] records = EvtxFiles.recordOffsets(file, HEADER);
+        int third = HEADER + records[2];
+        int size = (int) EvtxFiles.u32(file, third + 4);
+        EvtxFiles.putU32(file, third + size - 4, size + 8);
+        EvtxFiles.repairChunk(file, HEADER);
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.events).hasSize(11);
+        assertThat(sink.rejected)
+                .singleElement()
+                .satisfies(
+                        rejected -> {
+                            assertThat(rejected.reason()).isEqualTo(EvtxReasons.RECORD_HEADER);
+                            assertThat(rejected.where().offset()).isEqualTo(third);
+                        });
+    }
+
+    @Test
+    void rejectsARecordWithBrokenBinaryXmlUnderItsRecordNumber() throws IOException {
+        byte[] file = EvtxFiles.fixture(ATEXEC);
+        int[] records = EvtxFiles.recordOffsets(file, HEADER);
+        int second = HEADER + records[1];
+        file[second + 24 + 4] = (byte) 0x7f; // the template instance token
+        EvtxFiles.repairChunk(file, HEADER);
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.events).hasSize(11);
+        assertThat(sink.rejected)
+                .singleElement()
+                .satisfies(
+                        rejected -> {
+                            assertThat(rejected.reason()).isEqualTo(EvtxReasons.BINXML);
+                            assertThat(rejected.where().record()).isEqualTo(2);
+                            assertThat(rejected.where().offset()).isEqualTo(second);
+                            assertThat(rejected.detail()).contains("unexpected byte 0x7f");
+                        });
+        assertThat(sink.events.get(1).provenance().record()).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsRecordsThatExceedANamedLimitAndSaysHowToRaiseIt() throws IOException {
+        ReadOptions shallow =
+                new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.NESTING, 2));
+        ReadOptions shortValues =
+                new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.VALUE_CHARS, 5));
+
+        CollectingSink nesting = read(EvtxFiles.fixture(AT), shallow, EvtxLimits.DEFAULTS);
+        CollectingSink values = read(EvtxFiles.fixture(AT), shortValues, EvtxLimits.DEFAULTS);
+        CollectingSink substitutions =
+                read(EvtxFiles.fixture(AT), ReadOptions.DEFAULTS, new EvtxLimits(16, 10));
+
+        assertThat(nesting.rejected)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.reason()).isEqualTo("limit.nesting");
+                            assertThat(r.detail()).contains("--limit nesting=N");
+                        });
+        assertThat(values.rejected)
+                .extracting(Rejected::reason)
+                .containsExactly("limit.value-chars");
+        assertThat(substitutions.rejected)
+                .extracting(Rejected::reason)
+                .containsExactly("limit.evtx-substitutions");
+    }
+
+    @Test
+    void reportsAMissingFileHeaderAndStillReadsTheChunks() throws IOException {
+        byte[] file = EvtxFiles.fixture(AT);
+        file[0] = 'X';
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.rejected)
+                .extracting(Rejected::reason)
+                .containsExactly(EvtxReasons.FILE_HEADER);
+        assertThat(sink.events).hasSize(1);
+    }
+
+    static CollectingSink read(byte[] file) throws IOException {
+        return read(file, ReadOptions.DEFAULTS, EvtxLimits.DEFAULTS);
+    }
+
+    static CollectingSink read(byte[] file, ReadOptions options, EvtxLimits limits)
+            throws IOException {
+        CollectingSink sink = new CollectingSink();
+        new EvtxReader(null, limits, 2).read(Inputs.stream("test.evtx", file), options, sink);
+        return sink;
+    }
+
+    /** A file of {@code count} chunks, cycling through the three fixtures (1, 12, 4 records). */
+    static byte[] manyChunks(int count) {
+        return EvtxFiles.assemble(chunks(count), count);
+    }
+
+    private static List<byte[]> chunks(int count) {
+        String[] names = {AT, ATEXEC, SCHTASKS};
+        List<byte[]> chunks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            chunks.add(EvtxFiles.chunk(EvtxFiles.fixture(names[i % 3]), 0));
+        }
+        return chunks;
+    }
+
+    private static List<String> keys(List<Event> events) {
+        return events.stream()
+                .map(
+                        e ->
+                                e.provenance().record()
+                                        + "@"
+                                        + e.provenance().offset()
+                                        + ":"
+                                        + e.text("EventRecordID")
+                                        + ":"
+                                        + e.raw().hashCode())
+                .toList();
+    }
+
+    private Path write(byte[] file) throws IOException {
+        Path path = temp.resolve("input.evtx");
+        Files.write(path, file);
+        return path;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EvtxReaderTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static byte[] utf16(String text) {
+        return text.getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark: the native EVTX reader against libevtx's evtxexport on a corpus of >= 500 MB built
+# from copies of the real sample files under the shared datasets. Prints MB/s, records/s and the
+# peak resident memory of each run.
+#
+# Usage: bench/evtx/run.sh [corpus-MB]   (default 520; needs evtxexport for the comparison)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${ATWATCH_SHARED:-$root/../shared}"
+work="$root/bench/work/evtx"
+target_mb="${1:-520}"
+
+# 1. The corpus: round-robin copies of every sample EVTX file until the target size is reached.
+mkdir -p "$work/corpus"
+mapfile -d '' samples < <(find "$shared/datasets" -name '*.evtx' -print0 | sort -z)
+if [ "${#samples[@]}" -eq 0 ]; then
+    echo "no EVTX samples under $shared/datasets" >&2
+    exit 2
+fi
+size_mb() { du -sm "$work/corpus" | cut -f1; }
+n=$(find "$work/corpus" -name '*.evtx' | wc -l)
+while [ "$(size_mb)" -lt "$target_mb" ]; do
+    for s in "${samples[@]}"; do
+        cp "$s" "$work/corpus/$(printf '%06d' "$n").evtx"
+        n=$((n + 1))
+    done
+done
+bytes=$(du -sb "$work/corpus" | cut -f1)
+echo "corpus: $n files, $((bytes / 1000000)) MB in $work/corpus"
+
+# 2. The reader, run from the compiled classes.
+(cd "$root" && mvn -o -q -B -pl atwatch-core test-compile)
+cp="$root/atwatch-core/target/classes:$root/atwatch-core/target/test-classes"
+run_reader() {
+    /usr/bin/time -v java -Xmx1g -cp "$cp" dev.atwatch.read.evtx.EvtxBench "$work/corpus" "$@" \
+        2> "$work/time.txt"
+    grep -E 'Maximum resident|Elapsed' "$work/time.txt" | sed 's/^\s*/    /'
+}
+java -cp "$cp" dev.atwatch.read.evtx.EvtxBench "$work/corpus" > /dev/null  # warm the page cache
+run_reader
+run_reader --filter at.exe
+
+# 3. evtxexport, full XML conversion of the same files.
+if command -v evtxexport > /dev/null; then
+    start=$(date +%s.%N)
+    /usr/bin/time -v bash -c 'for f in "$0"/*.evtx; do evtxexport -f xml "$f"; done' \
+        "$work/corpus" 2> "$work/time.txt" | grep -c '<Event ' > "$work/records.txt" || true
+    end=$(date +%s.%N)
+    awk -v b="$bytes" -v s="$start" -v e="$end" -v r="$(cat "$work/records.txt")" \
+        'BEGIN { t = e - s; printf "evtxexport: %.1f MB, %d records, %.2f s, %.1f MB/s, %.0f records/s\n", b / 1e6, r, t, b / 1e6 / t, r / t }'
+    grep -E 'Maximum resident' "$work/time.txt" | sed 's/^\s*/    /'
+else
+    echo "evtxexport not found (apt-get install libevtx-utils): no comparison" >&2
+fi
