@@ -1,6 +1,9 @@
 package dev.atwatch.read;
 
+import dev.atwatch.read.auditd.AuditdReader;
+import dev.atwatch.read.evtx.EvtxReader;
 import dev.atwatch.read.json.JsonEventReader;
+import dev.atwatch.read.syslog.SyslogReader;
 import dev.atwatch.read.winclassic.WinClassicReader;
 import dev.atwatch.read.winxml.WinXmlReader;
 import java.io.ByteArrayInputStream;
@@ -31,6 +34,20 @@ public final class Readers {
     /** The Windows readers: event XML, JSON exports, classic WinEventLog text. */
     public static List<EventReader> windows() {
         return List.of(new WinXmlReader(), new JsonEventReader(), new WinClassicReader());
+    }
+
+    /**
+     * Every reader atwatch has, most specific first: EVTX (binary magic), event XML, Windows JSON
+     * exports, audit logs, classic WinEventLog text, then syslog and journal JSON.
+     */
+    public static List<EventReader> all() {
+        return List.of(
+                new EvtxReader(),
+                new WinXmlReader(),
+                new JsonEventReader(),
+                new AuditdReader(),
+                new WinClassicReader(),
+                new SyslogReader());
     }
 
     /** The readers in the order they are tried. */
