@@ -177,23 +177,31 @@ abstract class SearchCommand implements Callable<Integer> {
         return new ResultTable(only.results().columns(), rows);
     }
 
-    /** Every rule's rows: {@code rule}, the union of the rules' columns, {@code source}. */
+    /**
+     * Every rule's rows: {@code rule}, the union of the rules' columns, the parsed at job's {@code
+     * Job*} fields when a row's command line is an at invocation, and {@code source}.
+     */
     private static ResultTable alertTable(Detection detection) {
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
         detection.results().forEach(r -> columns.addAll(r.results().columns()));
-        columns.add("source");
         List<Map<String, FieldValue>> rows = new ArrayList<>();
+        Set<String> jobColumns = new LinkedHashSet<>();
         for (Alert alert : detection.alerts()) {
             Map<String, FieldValue> row = new LinkedHashMap<>();
             row.put("rule", FieldValue.of(alert.rule().id()));
             row.putAll(alert.fields());
+            Map<String, String> job = alert.jobFields();
+            job.forEach((name, value) -> row.putIfAbsent(name, FieldValue.of(value)));
+            jobColumns.addAll(job.keySet());
             String source = alert.sourceText();
             if (!source.isEmpty()) {
                 row.put("source", FieldValue.of(source));
             }
             rows.add(row);
         }
+        columns.addAll(jobColumns);
+        columns.add("source");
         return new ResultTable(List.copyOf(columns), rows);
     }
 }
