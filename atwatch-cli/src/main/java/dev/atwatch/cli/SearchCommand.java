@@ -178,13 +178,18 @@ abstract class SearchCommand implements Callable<Integer> {
     }
 
     /**
-     * Every rule's rows: {@code rule}, the union of the rules' columns, the parsed at job's {@code
-     * Job*} fields when a row's command line is an at invocation, and {@code source}.
+     * Every rule's rows: {@code rule}, the union of the columns of the rules that gave rows, the
+     * parsed at job's {@code Job*} fields when a row's command line is an at invocation, and {@code
+     * source}.
      */
     private static ResultTable alertTable(Detection detection) {
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
-        detection.results().forEach(r -> columns.addAll(r.results().columns()));
+        for (Detection.RuleResults rule : detection.results()) {
+            if (!rule.results().rows().isEmpty()) {
+                columns.addAll(rule.results().columns());
+            }
+        }
         List<Map<String, FieldValue>> rows = new ArrayList<>();
         Set<String> jobColumns = new LinkedHashSet<>();
         for (Alert alert : detection.alerts()) {
