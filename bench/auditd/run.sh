@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 size_mb=${SIZE_MB:-512}
-slice_mb=${SLICE_MB:-32}
+slice_mb=${SLICE_MB:-128}
 work=bench/work
 log=$work/audit-${size_mb}mb.log
 slice=$work/audit-${slice_mb}mb.log
