@@ -137,6 +137,9 @@ final class PipelinedRead {
         }
 
         private void add(Object item) {
+            if (cancelled) {
+                throw new Cancelled();
+            }
             batch.add(item);
             if (batch.size() >= BATCH_ITEMS) {
                 flush();
