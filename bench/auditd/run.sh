@@ -55,7 +55,7 @@ java=(java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -cp "$classpath" dev.at
 line=$(measure atwatch "$log" "${java[@]}" "$log")
 events=$(awk '{print $5}' "$work/atwatch.out")
 echo "$line" | report "$events"
-measure atwatch-1-thread "$log" "${java[@]}" "$log" 1 one-thread | report "$events"
+measure atwatch-2-threads "$log" "${java[@]}" "$log" 1 two-threads | report "$events"
 measure ausearch-raw "$log" ausearch --input "$log" --format raw | report "$events"
 line=$(measure atwatch-slice "$slice" "${java[@]}" "$slice")
 events=$(awk '{print $5}' "$work/atwatch-slice.out")

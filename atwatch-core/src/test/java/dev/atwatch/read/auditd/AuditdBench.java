@@ -24,10 +24,10 @@ public final class AuditdBench {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        boolean oneThread = args.length > 2 && args[2].equals("one-thread");
+        boolean twoThreads = args.length > 2 && args[2].equals("two-threads");
         AuditdReader reader =
-                oneThread
-                        ? new AuditdReader(AuditdReader.DEFAULT_OPEN_EVENTS, Long.MAX_VALUE)
+                twoThreads
+                        ? new AuditdReader(AuditdReader.DEFAULT_OPEN_EVENTS, 0)
                         : new AuditdReader();
         for (int round = 1; round <= rounds; round++) {
             measure(reader, file, round);

@@ -111,8 +111,10 @@ class PipelinedReadTest {
                         return new SequenceInputStream(new ByteArrayInputStream(start), broken);
                     }
                 };
-        assertThatThrownBy(() -> ONE_THREAD.read(input, ReadOptions.DEFAULTS, new Recorder()))
-                .hasMessage("disk gone");
+        for (AuditdReader reader : List.of(ONE_THREAD, TWO_THREADS)) {
+            assertThatThrownBy(() -> reader.read(input, ReadOptions.DEFAULTS, new Recorder()))
+                    .hasMessage("disk gone");
+        }
     }
 
     /** Records what the sink received, events by their fields. */
