@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 size_mb=${SIZE_MB:-512}
-slice_mb=${SLICE_MB:-32}
+slice_mb=${SLICE_MB:-128}
 work=bench/work
 log=$work/audit-${size_mb}mb.log
 slice=$work/audit-${slice_mb}mb.log
@@ -55,6 +55,7 @@ java=(java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -cp "$classpath" dev.at
 line=$(measure atwatch "$log" "${java[@]}" "$log")
 events=$(awk '{print $5}' "$work/atwatch.out")
 echo "$line" | report "$events"
+measure atwatch-2-threads "$log" "${java[@]}" "$log" 1 two-threads | report "$events"
 measure ausearch-raw "$log" ausearch --input "$log" --format raw | report "$events"
 line=$(measure atwatch-slice "$slice" "${java[@]}" "$slice")
 events=$(awk '{print $5}' "$work/atwatch-slice.out")

@@ -7,7 +7,6 @@ import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Rejected;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,12 +31,16 @@ final class AuditEventExtractor {
     static final String SOURCETYPE = "linux:audit";
     static final String BAD_HEX = "auditd.bad-hex";
 
+    private static final Set<String> METADATA =
+            Set.of(Event.TIME, Event.RAW, Event.HOST, Event.SOURCE, Event.SOURCETYPE, Event.INDEX);
+
     private final String input;
     private final ReadOptions options;
     private final ReadLimits limits;
     private final Consumer<Rejected> rejections;
 
-    private Map<String, Object> fields = new LinkedHashMap<>();
+    private Event.Builder event;
+    private int fieldCount;
     private final TreeMap<Integer, String> arguments = new TreeMap<>();
     private final TreeMap<Integer, TreeMap<Integer, String>> pieces = new TreeMap<>();
     private final List<String[]> registers = new ArrayList<>();
@@ -56,25 +59,23 @@ final class AuditEventExtractor {
 
     /** Builds the event of {@code records} (one event, in arrival order), the {@code n}-th. */
     Event extract(List<AuditRecord> records, long n) {
-        reset();
+        AuditRecord first = records.get(0);
+        reset(Event.builder(new Provenance(input, n, first.line(), first.offset())));
+        putMetadata(records);
         for (AuditRecord record : records) {
             current = record;
             scanRecord(record);
         }
-        AuditRecord first = records.get(0);
-        Event.Builder event = Event.builder(new Provenance(input, n, first.line(), first.offset()));
-        putMetadata(event, records);
-        putFields(event);
-        putProcessFields(event);
-        return event.build();
+        putArguments();
+        putProcessFields();
+        Event built = event.build();
+        event = null;
+        return built;
     }
 
-    private void reset() {
-        // Clearing costs the table's capacity: after a very large event start afresh.
-        if (fields.size() > 64) {
-            fields = new LinkedHashMap<>();
-        }
-        fields.clear();
+    private void reset(Event.Builder builder) {
+        event = builder;
+        fieldCount = 0;
         arguments.clear();
         pieces.clear();
         registers.clear();
@@ -229,7 +230,7 @@ final class AuditEventExtractor {
         return value;
     }
 
-    private void putMetadata(Event.Builder event, List<AuditRecord> records) {
+    private void putMetadata(List<AuditRecord> records) {
         AuditRecord first = records.get(0);
         event.time(first.time());
         String host = options.host() != null ? options.host() : first.node();
@@ -255,7 +256,7 @@ final class AuditEventExtractor {
         event.put(Event.RAW, raw.toString());
     }
 
-    private void putFields(Event.Builder event) {
+    private void putArguments() {
         mergeArgumentPieces();
         if (!execve) {
             for (String[] register : registers) {
@@ -264,9 +265,6 @@ final class AuditEventExtractor {
         }
         for (Map.Entry<Integer, String> argument : arguments.entrySet()) {
             addValue("a" + argument.getKey(), argument.getValue());
-        }
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            event.put(field.getKey(), toValue(field.getValue()));
         }
         checkArgc();
     }
@@ -278,8 +276,8 @@ final class AuditEventExtractor {
     }
 
     private void checkArgc() {
-        Object argc = fields.get("argc");
-        long count = argc instanceof String s ? AuditTime.digits(s, 0, s.length()) : -1;
+        String argc = first("argc");
+        long count = argc == null ? -1 : AuditTime.digits(argc, 0, argc.length());
         if (count > limits.maxFieldsPerEvent()) {
             rejectOnce(
                     "limit." + ReadLimits.FIELDS_PER_EVENT,
@@ -291,7 +289,7 @@ final class AuditEventExtractor {
         }
     }
 
-    private void putProcessFields(Event.Builder event) {
+    private void putProcessFields() {
         event.put("Image", first("exe"));
         if (!arguments.isEmpty()) {
             event.put("CommandLine", AuditValues.commandLine(List.copyOf(arguments.values())));
@@ -316,41 +314,45 @@ final class AuditEventExtractor {
     }
 
     private String first(String name) {
-        Object value = fields.get(name);
-        if (value instanceof String s) {
-            return s;
-        }
-        return value == null ? null : ((List<?>) value).get(0).toString();
+        FieldValue value = event.get(name);
+        return value == null ? null : value.asString();
     }
 
-    @SuppressWarnings("unchecked")
-    private void addValue(String key, String value) {
+    /**
+     * Adds a value to field {@code key}: a new field, or one more value of a multivalue field when
+     * it differs from those present. A name Splunk reserves for metadata ({@code host}, {@code
+     * index}, ...) is kept as {@code extracted_<name>}, as Splunk does.
+     */
+    private void addValue(String name, String value) {
         if (value.isEmpty()) {
             return;
         }
+        String key = METADATA.contains(name) ? "extracted_" + name : name;
         String bounded = boundValue(key, value);
-        Object old = fields.get(key);
+        FieldValue old = event.get(key);
         if (old == null) {
-            if (fields.size() >= limits.maxFieldsPerEvent()) {
-                rejectOnce(
-                        "limit." + ReadLimits.FIELDS_PER_EVENT,
-                        ReadLimits.exceeded(
-                                ReadLimits.FIELDS_PER_EVENT,
-                                fields.size() + 1L,
-                                limits.maxFieldsPerEvent()));
-                return;
-            }
-            fields.put(key, bounded);
-        } else if (old instanceof String s) {
-            if (!s.equals(bounded)) {
-                List<String> values = new ArrayList<>(4);
-                values.add(s);
-                values.add(bounded);
-                fields.put(key, values);
+            addField(key, bounded);
+        } else if (old instanceof FieldValue.Text text) {
+            if (!text.value().equals(bounded)) {
+                event.add(key, bounded);
             }
         } else {
-            addToMultivalue(key, (List<String>) old, bounded);
+            addToMultivalue(key, old.strings(), bounded);
         }
+    }
+
+    private void addField(String key, String value) {
+        if (fieldCount >= limits.maxFieldsPerEvent()) {
+            rejectOnce(
+                    "limit." + ReadLimits.FIELDS_PER_EVENT,
+                    ReadLimits.exceeded(
+                            ReadLimits.FIELDS_PER_EVENT,
+                            fieldCount + 1L,
+                            limits.maxFieldsPerEvent()));
+            return;
+        }
+        event.put(key, value);
+        fieldCount++;
     }
 
     private void addToMultivalue(String key, List<String> values, String value) {
@@ -369,7 +371,7 @@ final class AuditEventExtractor {
                                     limits.maxValuesPerField()));
             return;
         }
-        values.add(value);
+        event.add(key, value);
     }
 
     private String boundValue(String key, String value) {
@@ -384,11 +386,6 @@ final class AuditEventExtractor {
                         + ReadLimits.exceeded(
                                 ReadLimits.VALUE_CHARS, value.length(), limits.maxValueChars()));
         return value.substring(0, limits.maxValueChars());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static FieldValue toValue(Object value) {
-        return value instanceof String s ? FieldValue.of(s) : FieldValue.of((List<String>) value);
     }
 
     /** Splunk's key cleaning: characters other than letters, digits and '_' become '_'. */

@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  * the kernel and auditd write as a one-record event ({@link RecordTypes#isSingleRecord}), when a
  * {@code ----} separator ({@code ausearch} output) is read, at the end of the input, or when it is
  * pushed out of a bounded window: once more than {@code openEvents} events are open the oldest is
- * completed, and an event is completed when a record arrives whose time is more than {@link
- * #WINDOW_SECONDS} away from it. So memory is bounded by {@code openEvents} times the per-event
- * limits, whatever the input.
+ * completed, and an event is completed when a record arrives {@link #WINDOW_SECONDS} whole seconds
+ * or more after it (a record earlier in time does not end it, as in auparse). So memory is bounded
+ * by {@code openEvents} times the per-event limits, whatever the input. In {@code ausearch -i}
+ * text, which lists an event's records last to first, {@code EOE} does not end an event.
  *
  * <p>Per event, at most {@link ReadLimits#maxValuesPerField()} records (each adds a value to the
  * multivalue {@code type}) and {@link ReadLimits#maxRecordBytes()} bytes are kept; the records

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,7 +109,7 @@ public final class SyslogReader implements EventReader {
     }
 
     static boolean isSecureLogName(String name) {
-        String file = Path.of(name.isEmpty() ? "-" : name).getFileName().toString();
+        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         String lower = file.toLowerCase(Locale.ROOT);
         return lower.startsWith("auth.log")
                 || lower.equals("secure")

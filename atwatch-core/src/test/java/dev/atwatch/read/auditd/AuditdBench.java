@@ -24,15 +24,20 @@ public final class AuditdBench {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean twoThreads = args.length > 2 && args[2].equals("two-threads");
+        AuditdReader reader =
+                twoThreads
+                        ? new AuditdReader(AuditdReader.DEFAULT_OPEN_EVENTS, 0)
+                        : new AuditdReader();
         for (int round = 1; round <= rounds; round++) {
-            measure(file, round);
+            measure(reader, file, round);
         }
     }
 
-    private static void measure(Path file, int round) throws IOException {
+    private static void measure(AuditdReader reader, Path file, int round) throws IOException {
         Counter counter = new Counter();
         long start = System.nanoTime();
-        new AuditdReader().read(fileInput(file), ReadOptions.DEFAULTS, counter);
+        reader.read(fileInput(file), ReadOptions.DEFAULTS, counter);
         double seconds = (System.nanoTime() - start) / 1e9;
         long bytes = Files.size(file);
         System.out.printf(

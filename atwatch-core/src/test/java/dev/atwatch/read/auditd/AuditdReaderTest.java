@@ -240,6 +240,18 @@ class AuditdReaderTest {
     }
 
     @Test
+    void keepsAFieldNamedLikeMetadataUnderAnExtractedName() throws IOException {
+        String log =
+                "node=n1 type=USER_LOGIN msg=audit(1796301500.000:1): pid=1 host=evil index=x\n";
+        Event event = read(MemoryInput.of("x", log), ReadOptions.DEFAULTS).events.get(0);
+
+        assertThat(event.text("host")).isEqualTo("n1");
+        assertThat(event.text("index")).isEqualTo("linux");
+        assertThat(event.text("extracted_host")).isEqualTo("evil");
+        assertThat(event.text("extracted_index")).isEqualTo("x");
+    }
+
+    @Test
     void recognizesAuditLogsAndNotSyslog() {
         AuditdReader reader = new AuditdReader();
         assertThat(recognizes(reader, "type=SYSCALL msg=audit(1.2:3): a=b\n")).isTrue();
