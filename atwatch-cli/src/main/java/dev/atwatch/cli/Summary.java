@@ -51,10 +51,15 @@ final class Summary {
             }
         }
         for (Detection.RuleResults rule : detection.results()) {
+            String name =
+                    rule.rule().name().equals(rule.rule().id())
+                            ? ""
+                            : " (" + rule.rule().name() + ")";
             err.printf(
                     Locale.ROOT,
-                    "  rule %s: %,d row(s)%n",
+                    "  rule %s%s: %,d row(s)%n",
                     rule.rule().id(),
+                    name,
                     rule.results().rows().size());
             for (String note : rule.results().notes()) {
                 err.println("    note: " + note);
