@@ -71,7 +71,8 @@ class PortableSemanticsTest {
     void eachAliasIsCountedOncePerEvent() {
         Results results =
                 Runs.portable(
-                        "| eval a=NewProcessName, b=NewProcessName | where NewProcessName LIKE \"%exe\"",
+                        "| eval a=NewProcessName, b=NewProcessName"
+                                + " | where NewProcessName LIKE \"%exe\"",
                         CLASSIC, CLASSIC);
         assertThat(results.aliasHits()).containsEntry("NewProcessName<-New_Process_Name", 2L);
     }

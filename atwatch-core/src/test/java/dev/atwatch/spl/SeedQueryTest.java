@@ -230,7 +230,8 @@ class SeedQueryTest {
                 .containsEntry("sourcetype WinEventLog:Security<-WinEventLog", 1L)
                 .containsEntry("sourcetype WinEventLog:Security<-XmlWinEventLog:Security", 1L)
                 .containsEntry(
-                        "sourcetype XmlWinEventLog:Microsoft-Windows-Sysmon/Operational<-XmlWinEventLog",
+                        "sourcetype XmlWinEventLog:Microsoft-Windows-Sysmon/Operational"
+                                + "<-XmlWinEventLog",
                         1L);
     }
 
