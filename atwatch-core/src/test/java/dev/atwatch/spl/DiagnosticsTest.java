@@ -92,6 +92,7 @@ class DiagnosticsTest {
                 "| stats values; SPL011",
                 "| eval x=searchmatch(a); SPL009",
                 "index=x earliest=-24h; SPL009",
+                "| dedup host sortby -_time; SPL009",
                 "| search latest=now; SPL009",
             })
     void eachErrorHasItsStableCode(String query, String code) {

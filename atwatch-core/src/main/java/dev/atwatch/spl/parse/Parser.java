@@ -396,6 +396,14 @@ public final class Parser {
                 lexer.next(LexMode.ARGS);
             } else if (token.isWord("keepempty")) {
                 keepEmpty = booleanOption();
+            } else if (token.isWord("sortby") || token.isWord("consecutive")) {
+                reporter.report(
+                        DiagnosticCode.BAD_ARGUMENT,
+                        SearchParser.span(token),
+                        "dedup option '" + token.text() + "' is not supported",
+                        "field names or keepempty=true",
+                        token.quoted());
+                throw new ParseAbort();
             } else {
                 fields.add(fieldName(lexer.next(LexMode.ARGS), "a field name"));
             }
