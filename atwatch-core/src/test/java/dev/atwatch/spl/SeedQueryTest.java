@@ -254,4 +254,28 @@ class SeedQueryTest {
         assertThat(filter.test(events.get(6))).as("schtasks").isFalse();
         assertThat(filter.test(events.get(7))).as("index=main").isFalse();
     }
+
+    @Test
+    void classicFieldNamesAreInvisibleToSplunkSemanticsOnly() {
+        Query query = Spl.compile(seed).query().orElseThrow();
+        Event classic = events.get(2);
+        assertThat(query.filter(ExecutionOptions.splunk()).test(classic)).isFalse();
+        assertThat(query.filter(ExecutionOptions.portable(FieldAliases.bundled())).test(classic))
+                .isTrue();
+    }
+
+    @Test
+    void runsAreIndependentAndFinishOnce() {
+        Query query = Spl.compile(seed).query().orElseThrow();
+        ExecutionOptions options =
+                new ExecutionOptions(Semantics.SPLUNK, FieldAliases.NONE, Runs.NOW);
+        Execution first = query.start(options);
+        Execution second = query.start(options);
+        events.forEach(first::accept);
+        assertThat(second.finish().rows()).isEmpty();
+        assertThat(first.finish().rows()).hasSize(2);
+        assertThat(first.wantsMore()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(first::finish)
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
