@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +59,7 @@ class SeedQueryTest {
 
     private static Event event(JsonNode node, int line) {
         Event.Builder builder = Event.builder(new Provenance("seed-events.jsonl", line, line, -1));
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isArray()) {
                 value.forEach(item -> builder.add(field.getKey(), item.asText()));
