@@ -249,6 +249,11 @@ class DiagnosticsTest {
         assertThat(codes(deep)).contains("SPL013");
         String deepEval = "| eval x=" + "(".repeat(5000) + "1" + ")".repeat(5000);
         assertThat(codes(deepEval)).contains("SPL013");
+        String longChain =
+                "| eval x=" + "1+".repeat(5000) + "1 | where y=" + "a.".repeat(900) + "a";
+        assertThat(Spl.compile(longChain).errors())
+                .extracting(Diagnostic::code)
+                .containsExactly("SPL013");
     }
 
     @Test
