@@ -277,4 +277,22 @@ class FunctionsTest {
                                     });
                 });
     }
+
+    @Test
+    void runawayRegexOnEventTextGivesNullInsteadOfHanging() {
+        // cubic backtracking: about 10^11 steps without the read budget
+        Event hostile = event("v", "a".repeat(5000));
+        long start = System.nanoTime();
+        assertThat(eval("if(isnull(match(v, \".*.*.*=\")), \"null\", \"answered\")", hostile))
+                .isEqualTo("null");
+        assertThat(
+                        eval(
+                                "if(isnull(replace(v, \".*.*.*=\", \"x\")), \"null\", \"answered\")",
+                                hostile))
+                .isEqualTo("null");
+        assertThat(eval("if(isnull(like(v, \"%%%=\")), \"null\", \"answered\")", hostile))
+                .isEqualTo("null");
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+        assertThat(eval("if(match(v, \"^a+$\"), 1, 0)", hostile)).isEqualTo("1");
+    }
 }

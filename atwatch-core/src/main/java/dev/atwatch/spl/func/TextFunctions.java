@@ -106,7 +106,10 @@ final class TextFunctions {
         }
     }
 
-    /** {@code match}: unanchored regex search; a multivalue matches when any value does. */
+    /**
+     * {@code match}: unanchored regex search; a multivalue matches when any value does. NULL when
+     * the pattern spends its read budget (see {@link BoundedText}).
+     */
     private static Evaluator matching(Evaluator arg, Regexes.Source regex) {
         return scope -> {
             Object value = arg.eval(scope);
@@ -114,12 +117,16 @@ final class TextFunctions {
             if (value == null || pattern == null) {
                 return null;
             }
-            for (String text : Values.strings(value)) {
-                if (pattern.matcher(text).find()) {
-                    return Boolean.TRUE;
+            try {
+                for (String text : Values.strings(value)) {
+                    if (pattern.matcher(BoundedText.of(text)).find()) {
+                        return Boolean.TRUE;
+                    }
                 }
+                return Boolean.FALSE;
+            } catch (BoundedText.Exhausted e) {
+                return null;
             }
-            return Boolean.FALSE;
         };
     }
 
@@ -131,12 +138,16 @@ final class TextFunctions {
             if (value == null || pattern == null) {
                 return null;
             }
-            for (String text : Values.strings(value)) {
-                if (pattern.matcher(text).matches()) {
-                    return Boolean.TRUE;
+            try {
+                for (String text : Values.strings(value)) {
+                    if (pattern.matcher(BoundedText.of(text)).matches()) {
+                        return Boolean.TRUE;
+                    }
                 }
+                return Boolean.FALSE;
+            } catch (BoundedText.Exhausted e) {
+                return null;
             }
-            return Boolean.FALSE;
         };
     }
 
@@ -149,7 +160,12 @@ final class TextFunctions {
                 return null;
             }
             String javaReplacement = replacement(replacement);
-            return map(value, v -> pattern.matcher(v).replaceAll(javaReplacement));
+            try {
+                return map(
+                        value, v -> pattern.matcher(BoundedText.of(v)).replaceAll(javaReplacement));
+            } catch (BoundedText.Exhausted e) {
+                return null;
+            }
         };
     }
 
