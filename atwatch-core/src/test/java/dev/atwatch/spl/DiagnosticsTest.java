@@ -28,7 +28,8 @@ class DiagnosticsTest {
         assertThat(d.severity()).isEqualTo(Severity.ERROR);
         assertThat(d.message())
                 .isEqualTo(
-                        "unknown command 'stast'; supported commands: search, eval, where, table, fields, sort, head, tail, rename, dedup, stats");
+                        "unknown command 'stast'; supported commands: search, eval, where, table,"
+                                + " fields, sort, head, tail, rename, dedup, stats");
         assertThat(d.found()).isEqualTo("'stast'");
         assertThat(d.line()).isEqualTo(1);
         assertThat(d.column()).isEqualTo(7);
@@ -43,7 +44,9 @@ class DiagnosticsTest {
                 .isEqualTo(
                         String.join(
                                 "\n",
-                                "2:13: SPL002: expression ends too early (expected a value, a field or a function call, found '|')",
+                                "2:13: SPL002: expression ends too early"
+                                        + " (expected a value, a field or a function call,"
+                                        + " found '|')",
                                 "| eval a=1 +",
                                 "            ^"));
     }
@@ -88,6 +91,9 @@ class DiagnosticsTest {
                 "| stats avg(x); SPL005",
                 "| stats values; SPL011",
                 "| eval x=searchmatch(a); SPL009",
+                "index=x earliest=-24h; SPL009",
+                "| dedup host sortby -_time; SPL009",
+                "| search latest=now; SPL009",
             })
     void eachErrorHasItsStableCode(String query, String code) {
         assertThat(codes(query)).as(query).contains(code);
@@ -166,7 +172,8 @@ class DiagnosticsTest {
                                 "",
                                 "[proc(1)]",
                                 "args = name",
-                                "definition = (Image=\"*\\\\$name$\" OR NewProcessName=\"*\\\\$name$\")",
+                                "definition = (Image=\"*\\\\$name$\""
+                                        + " OR NewProcessName=\"*\\\\$name$\")",
                                 "[both]",
                                 "definition = `windows` \\",
                                 "  `proc(at.exe)`"));
@@ -242,6 +249,11 @@ class DiagnosticsTest {
         assertThat(codes(deep)).contains("SPL013");
         String deepEval = "| eval x=" + "(".repeat(5000) + "1" + ")".repeat(5000);
         assertThat(codes(deepEval)).contains("SPL013");
+        String longChain =
+                "| eval x=" + "1+".repeat(5000) + "1 | where y=" + "a.".repeat(900) + "a";
+        assertThat(Spl.compile(longChain).errors())
+                .extracting(Diagnostic::code)
+                .containsExactly("SPL013");
     }
 
     @Test

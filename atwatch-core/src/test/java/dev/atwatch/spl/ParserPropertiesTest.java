@@ -14,15 +14,18 @@ class ParserPropertiesTest {
 
     private static final List<String> VALID =
             List.of(
-                    "index=wineventlog (sourcetype=\"A:B\" OR sourcetype=\"C\") EventCode=1 Image=\"*\\\\at.exe\"",
-                    "a=1 NOT b=2 | eval x=if(match(lower(c), \"(x|y)\"), 1, 0), y=coalesce(a, b) . \"z\" | where x > 0 OR y LIKE \"%\\\\q\"",
+                    "index=wineventlog (sourcetype=\"A:B\" OR sourcetype=\"C\")"
+                            + " EventCode=1 Image=\"*\\\\at.exe\"",
+                    "a=1 NOT b=2 | eval x=if(match(lower(c), \"(x|y)\"), 1, 0),"
+                            + " y=coalesce(a, b) . \"z\" | where x > 0 OR y LIKE \"%\\\\q\"",
                     "| table _time, host, a* | sort - _time | head 5",
                     "x | stats count AS n, dc(u), values(v) by h | rename n AS total | fields - h",
                     "| dedup 2 a b keepempty=true | tail 3 | sort 0 +a, num(b)",
                     "`m(1, \"x\")` | eval t=strftime(_time, \"%Y\") | search t>2000");
 
     private static final String TOKENS =
-            "|()\"'`=!<>,.+-*/%\\ \tANDORNOTXORLIKEeval where table sort head stats by AS abc 123 \n";
+            "|()\"'`=!<>,.+-*/%\\ \tANDORNOTXORLIKE"
+                    + "eval where table sort head stats by AS abc 123 \n";
 
     @Provide
     Arbitrary<String> mutated() {

@@ -46,7 +46,8 @@ class PrefilterTest {
         assertThat(
                         passes(
                                 prefilter,
-                                "{\"Image\":\"C:\\\\WMIC.EXE\",\"CommandLine\":\"Win32_ScheduledJob\"}"))
+                                "{\"Image\":\"C:\\\\WMIC.EXE\","
+                                        + "\"CommandLine\":\"Win32_ScheduledJob\"}"))
                 .isTrue();
         assertThat(passes(prefilter, "{\"Image\":\"C:\\\\WMIC.EXE\"}")).isFalse();
         assertThat(passes(prefilter, "<Data>powershell</Data>")).isFalse();
@@ -65,7 +66,8 @@ class PrefilterTest {
     @Test
     void metadataNumbersAndTypedValuesGiveNoLiteral() {
         assertThat(
-                        of("index=wineventlog sourcetype=XmlWinEventLog:Security host=dc01 source=x")
+                        of("index=wineventlog sourcetype=XmlWinEventLog:Security"
+                                        + " host=dc01 source=x")
                                 .acceptsEverything())
                 .isTrue();
         assertThat(of("EventCode=4688").acceptsEverything()).isTrue();

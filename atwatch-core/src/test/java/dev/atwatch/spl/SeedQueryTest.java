@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +59,7 @@ class SeedQueryTest {
 
     private static Event event(JsonNode node, int line) {
         Event.Builder builder = Event.builder(new Provenance("seed-events.jsonl", line, line, -1));
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isArray()) {
                 value.forEach(item -> builder.add(field.getKey(), item.asText()));
@@ -230,7 +227,8 @@ class SeedQueryTest {
                 .containsEntry("sourcetype WinEventLog:Security<-WinEventLog", 1L)
                 .containsEntry("sourcetype WinEventLog:Security<-XmlWinEventLog:Security", 1L)
                 .containsEntry(
-                        "sourcetype XmlWinEventLog:Microsoft-Windows-Sysmon/Operational<-XmlWinEventLog",
+                        "sourcetype XmlWinEventLog:Microsoft-Windows-Sysmon/Operational"
+                                + "<-XmlWinEventLog",
                         1L);
     }
 
@@ -252,5 +250,29 @@ class SeedQueryTest {
         EventFilter filter = query.filter(ExecutionOptions.portable(FieldAliases.bundled()));
         assertThat(filter.test(events.get(6))).as("schtasks").isFalse();
         assertThat(filter.test(events.get(7))).as("index=main").isFalse();
+    }
+
+    @Test
+    void classicFieldNamesAreInvisibleToSplunkSemanticsOnly() {
+        Query query = Spl.compile(seed).query().orElseThrow();
+        Event classic = events.get(2);
+        assertThat(query.filter(ExecutionOptions.splunk()).test(classic)).isFalse();
+        assertThat(query.filter(ExecutionOptions.portable(FieldAliases.bundled())).test(classic))
+                .isTrue();
+    }
+
+    @Test
+    void runsAreIndependentAndFinishOnce() {
+        Query query = Spl.compile(seed).query().orElseThrow();
+        ExecutionOptions options =
+                new ExecutionOptions(Semantics.SPLUNK, FieldAliases.NONE, Runs.NOW);
+        Execution first = query.start(options);
+        Execution second = query.start(options);
+        events.forEach(first::accept);
+        assertThat(second.finish().rows()).isEmpty();
+        assertThat(first.finish().rows()).hasSize(2);
+        assertThat(first.wantsMore()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(first::finish)
+                .isInstanceOf(IllegalStateException.class);
     }
 }

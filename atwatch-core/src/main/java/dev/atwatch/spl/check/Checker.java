@@ -6,7 +6,6 @@ import dev.atwatch.spl.ast.Command;
 import dev.atwatch.spl.ast.Expr;
 import dev.atwatch.spl.ast.Pipeline;
 import dev.atwatch.spl.ast.SearchNode;
-import dev.atwatch.spl.ast.Span;
 import dev.atwatch.spl.func.FunctionLibrary;
 import dev.atwatch.spl.func.FunctionSpec;
 import dev.atwatch.spl.parse.Parser;
@@ -29,6 +28,10 @@ public final class Checker {
         VALUE,
         UNKNOWN
     }
+
+    /** Splunk's time modifiers: here the range comes from the command line, never the query. */
+    private static final java.util.Set<String> TIME_MODIFIERS =
+            java.util.Set.of("earliest", "latest", "_index_earliest", "_index_latest");
 
     private final Reporter reporter;
 
@@ -77,13 +80,25 @@ public final class Checker {
     }
 
     private void search(SearchNode node) {
-        if (node instanceof SearchNode.Term term) {
+        if (node instanceof SearchNode.Compare compare
+                && TIME_MODIFIERS.contains(compare.field())) {
+            reporter.report(
+                    DiagnosticCode.BAD_ARGUMENT,
+                    compare.span(),
+                    "'"
+                            + compare.field()
+                            + "' in the query text is not supported;"
+                            + " give the time range with --earliest and --latest",
+                    "a field comparison",
+                    "'" + compare.field() + "=" + shorten(compare.value()) + "'");
+        } else if (node instanceof SearchNode.Term term) {
             reporter.report(
                     DiagnosticCode.BARE_TERM_SUBSTRING,
                     term.span(),
                     "bare term '"
                             + shorten(term.value())
-                            + "' is matched as a substring of _raw; Splunk matches indexed terms (chosen behaviour)");
+                            + "' is matched as a substring of _raw;"
+                            + " Splunk matches indexed terms (chosen behaviour)");
         } else if (node instanceof SearchNode.And and) {
             and.children().forEach(this::search);
         } else if (node instanceof SearchNode.Or or) {
@@ -101,7 +116,8 @@ public final class Checker {
                     condition.span(),
                     "the "
                             + where
-                            + " condition is NULL when a field it reads is absent, and NULL counts as not TRUE (chosen behaviour)");
+                            + " condition is NULL when a field it reads is absent,"
+                            + " and NULL counts as not TRUE (chosen behaviour)");
         }
     }
 
@@ -215,7 +231,8 @@ public final class Checker {
             reporter.report(
                     DiagnosticCode.LIKE_BACKSLASH,
                     pattern.span(),
-                    "a backslash in a LIKE pattern is taken literally; Splunk does not document LIKE escapes (chosen behaviour)");
+                    "a backslash in a LIKE pattern is taken literally;"
+                            + " Splunk does not document LIKE escapes (chosen behaviour)");
         }
     }
 
@@ -296,9 +313,5 @@ public final class Checker {
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
-
-    static Span span(Expr expr) {
-        return expr.span();
     }
 }

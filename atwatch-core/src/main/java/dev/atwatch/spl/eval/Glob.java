@@ -7,19 +7,19 @@ package dev.atwatch.spl.eval;
  */
 final class Glob {
 
-    private final String first;
-    private final String last;
-    private final String[] middle;
+    /** Pieces between stars, as written and folded; the same length each. */
+    private final String[] written;
+
+    private final String[] folded;
     private final boolean star;
 
     private Glob(String pattern) {
-        String folded = CaseFold.fold(pattern);
-        String[] parts = folded.split("\\*", -1);
-        this.star = parts.length > 1;
-        this.first = parts[0];
-        this.last = parts[parts.length - 1];
-        this.middle = new String[Math.max(0, parts.length - 2)];
-        System.arraycopy(parts, 1, middle, 0, middle.length);
+        this.written = pattern.split("\\*", -1);
+        this.folded = new String[written.length];
+        for (int i = 0; i < written.length; i++) {
+            folded[i] = CaseFold.fold(written[i]);
+        }
+        this.star = written.length > 1;
     }
 
     /** A glob over the whole value. */
@@ -34,22 +34,27 @@ final class Glob {
 
     boolean matches(String value) {
         if (!star) {
-            return value.length() == first.length() && CaseFold.regionMatches(value, 0, first);
+            return value.length() == folded[0].length() && region(value, 0, 0);
         }
-        int end = value.length() - last.length();
-        if (end < first.length()
-                || !CaseFold.regionMatches(value, 0, first)
-                || !CaseFold.regionMatches(value, end, last)) {
+        int lastPiece = folded.length - 1;
+        int end = value.length() - folded[lastPiece].length();
+        if (end < folded[0].length() || !region(value, 0, 0) || !region(value, end, lastPiece)) {
             return false;
         }
-        int pos = first.length();
-        for (String part : middle) {
-            int at = CaseFold.indexOf(value, part, pos, end);
+        int pos = folded[0].length();
+        for (int i = 1; i < lastPiece; i++) {
+            int at = CaseFold.indexOf(value, folded[i], pos, end);
             if (at < 0) {
                 return false;
             }
-            pos = at + part.length();
+            pos = at + folded[i].length();
         }
         return true;
+    }
+
+    /** Whether piece {@code i} occurs at {@code offset}: as written (fast), else folded. */
+    private boolean region(String value, int offset, int i) {
+        return value.regionMatches(offset, written[i], 0, written[i].length())
+                || CaseFold.regionMatches(value, offset, folded[i]);
     }
 }

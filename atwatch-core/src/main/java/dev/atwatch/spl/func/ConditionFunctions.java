@@ -2,7 +2,7 @@ package dev.atwatch.spl.func;
 
 import java.util.List;
 
-/** Conditions and NULL handling: coalesce, if, case, isnull, isnotnull, null, in. */
+/** Conditions and NULL handling: coalesce, if, case, isnull, isnotnull, null, true, false, in. */
 final class ConditionFunctions {
 
     private ConditionFunctions() {}
@@ -23,6 +23,8 @@ final class ConditionFunctions {
         library.bool("isnull", 1, 1, (a, s) -> scope -> a.get(0).eval(scope) == null);
         library.bool("isnotnull", 1, 1, (a, s) -> scope -> a.get(0).eval(scope) != null);
         library.value("null", 0, 0, (a, s) -> scope -> null);
+        library.bool("true", 0, 0, (a, s) -> scope -> Boolean.TRUE);
+        library.bool("false", 0, 0, (a, s) -> scope -> Boolean.FALSE);
         library.bool("in", 2, Integer.MAX_VALUE, (a, s) -> in(a));
     }
 

@@ -30,20 +30,21 @@ final class TextFunctions {
 
     /** Applies {@code f} to a string or to each value of a multivalue; NULL gives NULL. */
     static Evaluator mapping(Evaluator arg, UnaryOperator<String> f) {
-        return scope -> {
-            Object value = arg.eval(scope);
-            if (value == null) {
-                return null;
+        return scope -> map(arg.eval(scope), f);
+    }
+
+    static Object map(Object value, UnaryOperator<String> f) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(f.apply(String.valueOf(item)));
             }
-            if (value instanceof List<?> list) {
-                List<String> out = new ArrayList<>(list.size());
-                for (Object item : list) {
-                    out.add(f.apply(String.valueOf(item)));
-                }
-                return out;
-            }
-            return f.apply(Values.text(value));
-        };
+            return out;
+        }
+        return f.apply(Values.text(value));
     }
 
     private static Object length(Object value) {
@@ -81,7 +82,7 @@ final class TextFunctions {
             if (value == null || chars == null) {
                 return null;
             }
-            return mapping(s -> value, v -> trim(v, chars, left, right)).eval(scope);
+            return map(value, v -> trim(v, chars, left, right));
         };
     }
 
@@ -105,7 +106,10 @@ final class TextFunctions {
         }
     }
 
-    /** {@code match}: unanchored regex search; a multivalue matches when any value does. */
+    /**
+     * {@code match}: unanchored regex search; a multivalue matches when any value does. NULL when
+     * the pattern spends its read budget (see {@link BoundedText}).
+     */
     private static Evaluator matching(Evaluator arg, Regexes.Source regex) {
         return scope -> {
             Object value = arg.eval(scope);
@@ -113,12 +117,16 @@ final class TextFunctions {
             if (value == null || pattern == null) {
                 return null;
             }
-            for (String text : Values.strings(value)) {
-                if (pattern.matcher(text).find()) {
-                    return Boolean.TRUE;
+            try {
+                for (String text : Values.strings(value)) {
+                    if (pattern.matcher(BoundedText.of(text)).find()) {
+                        return Boolean.TRUE;
+                    }
                 }
+                return Boolean.FALSE;
+            } catch (BoundedText.Exhausted e) {
+                return null;
             }
-            return Boolean.FALSE;
         };
     }
 
@@ -130,12 +138,16 @@ final class TextFunctions {
             if (value == null || pattern == null) {
                 return null;
             }
-            for (String text : Values.strings(value)) {
-                if (pattern.matcher(text).matches()) {
-                    return Boolean.TRUE;
+            try {
+                for (String text : Values.strings(value)) {
+                    if (pattern.matcher(BoundedText.of(text)).matches()) {
+                        return Boolean.TRUE;
+                    }
                 }
+                return Boolean.FALSE;
+            } catch (BoundedText.Exhausted e) {
+                return null;
             }
-            return Boolean.FALSE;
         };
     }
 
@@ -148,8 +160,12 @@ final class TextFunctions {
                 return null;
             }
             String javaReplacement = replacement(replacement);
-            return mapping(s -> value, v -> pattern.matcher(v).replaceAll(javaReplacement))
-                    .eval(scope);
+            try {
+                return map(
+                        value, v -> pattern.matcher(BoundedText.of(v)).replaceAll(javaReplacement));
+            } catch (BoundedText.Exhausted e) {
+                return null;
+            }
         };
     }
 

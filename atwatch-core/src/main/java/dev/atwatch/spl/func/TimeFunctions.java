@@ -70,6 +70,11 @@ final class TimeFunctions {
                 digits = spec - '0';
                 spec = format.charAt(++i);
             }
+            if (spec == ':' && i + 1 < format.length() && format.charAt(i + 1) == 'z') {
+                i++;
+                out.append("+00:00");
+                continue;
+            }
             out.append(conversion(t, spec, digits, seconds));
         }
         return out.toString();

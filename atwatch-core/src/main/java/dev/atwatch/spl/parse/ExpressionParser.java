@@ -23,25 +23,26 @@ final class ExpressionParser {
 
     private final Lexer lexer;
     private final Reporter reporter;
+
+    /**
+     * Most binary operators in one expression: a chain of them nests as deep as it is long, and
+     * checking and evaluating recurse that deep.
+     */
+    static final int MAX_OPERATORS = 1000;
+
     private int depth;
+    private int operators;
 
     ExpressionParser(Lexer lexer, Reporter reporter) {
         this.lexer = lexer;
         this.reporter = reporter;
     }
 
+    /** Parses one whole expression (of an assignment or a where). */
     Expr expression() {
-        Token first = lexer.peek(LexMode.EXPR);
-        if (++depth > MAX_DEPTH) {
-            reporter.report(
-                    DiagnosticCode.TOO_DEEP,
-                    SearchParser.span(first),
-                    "expression nests deeper than " + MAX_DEPTH + " levels");
-            throw new ParseAbort();
-        }
-        Expr result = xor();
-        depth--;
-        return result;
+        depth = 0;
+        operators = 0;
+        return xor();
     }
 
     private Expr xor() {
@@ -262,7 +263,14 @@ final class ExpressionParser {
         return result;
     }
 
-    private static Expr binary(BinaryOp op, Expr left, Expr right) {
+    private Expr binary(BinaryOp op, Expr left, Expr right) {
+        if (++operators > MAX_OPERATORS) {
+            reporter.report(
+                    DiagnosticCode.TOO_DEEP,
+                    right.span(),
+                    "expression has more than " + MAX_OPERATORS + " operators");
+            throw new ParseAbort();
+        }
         return new Expr.Binary(op, left, right, Span.cover(left.span(), right.span()));
     }
 

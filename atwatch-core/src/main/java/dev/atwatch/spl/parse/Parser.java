@@ -179,27 +179,29 @@ public final class Parser {
 
     private Command eval(Token at) {
         List<Assignment> assignments = new ArrayList<>();
-        do {
-            Token target = lexer.next(LexMode.EXPR);
-            if (target.kind() != TokenKind.IDENT && target.kind() != TokenKind.QUOTED_FIELD) {
-                expressions.unexpected(target, "a field name to assign");
-                throw new ParseAbort();
-            }
-            Token eq = lexer.next(LexMode.EXPR);
-            if (!eq.is(TokenKind.OPERATOR, "=")) {
-                expressions.unexpected(eq, "'=' after " + target.quoted());
-                throw new ParseAbort();
-            }
-            Expr value = expressions.expression();
-            assignments.add(
-                    new Assignment(
-                            target.value(),
-                            value,
-                            Span.cover(SearchParser.span(target), value.span())));
-        } while (lexer.peek(LexMode.EXPR).kind() == TokenKind.COMMA
-                && lexer.next(LexMode.EXPR) != null);
+        assignments.add(assignment());
+        while (lexer.peek(LexMode.EXPR).kind() == TokenKind.COMMA) {
+            lexer.next(LexMode.EXPR);
+            assignments.add(assignment());
+        }
         expectEnd(LexMode.EXPR, "',' or '|'");
         return new Command.Eval(assignments, spanFrom(at));
+    }
+
+    private Assignment assignment() {
+        Token target = lexer.next(LexMode.EXPR);
+        if (target.kind() != TokenKind.IDENT && target.kind() != TokenKind.QUOTED_FIELD) {
+            expressions.unexpected(target, "a field name to assign");
+            throw new ParseAbort();
+        }
+        Token eq = lexer.next(LexMode.EXPR);
+        if (!eq.is(TokenKind.OPERATOR, "=")) {
+            expressions.unexpected(eq, "'=' after " + target.quoted());
+            throw new ParseAbort();
+        }
+        Expr value = expressions.expression();
+        return new Assignment(
+                target.value(), value, Span.cover(SearchParser.span(target), value.span()));
     }
 
     private Command where(Token at) {
@@ -394,6 +396,14 @@ public final class Parser {
                 lexer.next(LexMode.ARGS);
             } else if (token.isWord("keepempty")) {
                 keepEmpty = booleanOption();
+            } else if (token.isWord("sortby") || token.isWord("consecutive")) {
+                reporter.report(
+                        DiagnosticCode.BAD_ARGUMENT,
+                        SearchParser.span(token),
+                        "dedup option '" + token.text() + "' is not supported",
+                        "field names or keepempty=true",
+                        token.quoted());
+                throw new ParseAbort();
             } else {
                 fields.add(fieldName(lexer.next(LexMode.ARGS), "a field name"));
             }

@@ -143,13 +143,13 @@ final class SearchParser {
             unexpected(token, "a search term before OR", null);
             throw new ParseAbort();
         }
-        String lower = token.text();
-        if (lower.equals("or") || lower.equals("and") || lower.equals("not")) {
+        String text = token.text();
+        if (text.equals("or") || text.equals("and") || text.equals("not")) {
             reporter.report(
                     DiagnosticCode.LOWERCASE_OPERATOR,
                     span(token),
-                    "'" + lower + "' is searched as a literal term; operators are capitals only",
-                    "'" + lower.toUpperCase(java.util.Locale.ROOT) + "' for the operator",
+                    "'" + text + "' is searched as a literal term; operators are capitals only",
+                    "'" + text.toUpperCase(java.util.Locale.ROOT) + "' for the operator",
                     token.quoted());
         }
         return comparisonOr(token, new SearchNode.Term(token.value(), false, span(token)));

@@ -1,0 +1,2 @@
+/** The eval function library and the value conversions it shares with the operators. */
+package dev.atwatch.spl.func;
