@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +29,19 @@ public final class Readers {
         this.readers = List.copyOf(readers);
     }
 
-    /** The Windows readers: event XML, JSON exports, classic WinEventLog text. */
+    /** The Windows text readers, in the order they are tried: event XML, JSON, classic text. */
     public static List<EventReader> windows() {
         return List.of(new WinXmlReader(), new JsonEventReader(), new WinClassicReader());
+    }
+
+    /**
+     * The readers atwatch uses. A new format joins by adding its reader to this list: binary and
+     * strongly marked formats before the text formats, which recognise more loosely.
+     */
+    public static Readers standard() {
+        List<EventReader> all = new ArrayList<>();
+        all.addAll(windows());
+        return new Readers(all);
     }
 
     /** The readers in the order they are tried. */

@@ -24,7 +24,7 @@ class ReadersTest {
 
     @TempDir Path dir;
 
-    private final Readers readers = new Readers(Readers.windows());
+    private final Readers readers = Readers.standard();
 
     private Input file(String name, byte[] content) throws Exception {
         Path path = dir.resolve(name);
@@ -55,6 +55,37 @@ class ReadersTest {
         RecordingSink sink = new RecordingSink();
         readers.read(input, ReadOptions.DEFAULTS, sink);
         assertThat(sink.events).hasSize(1);
+    }
+
+    @Test
+    void utf16TextWithAByteOrderMarkIsReadAsUtf8() throws Exception {
+        byte[] bom = {(byte) 0xff, (byte) 0xfe};
+        byte[] body =
+                (XML.replace("<Computer>a", "<Computer>caf\u00e9-\ud83d\ude00"))
+                        .getBytes(StandardCharsets.UTF_16LE);
+        byte[] content = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, content, 0, 2);
+        System.arraycopy(body, 0, content, 2, body.length);
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff sniff =
+                readers.read(file("powershell.xml", content), ReadOptions.DEFAULTS, sink);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains("winxml");
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events)
+                .extracting(e -> e.text("host"))
+                .containsExactly("caf\u00e9-\ud83d\ude00");
+    }
+
+    @Test
+    void utf16BigEndianJsonIsReadToo() throws Exception {
+        byte[] body = ("\ufeff" + JSON).getBytes(StandardCharsets.UTF_16BE);
+        RecordingSink sink = new RecordingSink();
+
+        readers.read(file("export.json", body), ReadOptions.DEFAULTS, sink);
+
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("4688");
     }
 
     @Test
