@@ -46,6 +46,28 @@ class ReadersTest {
     }
 
     @Test
+    void sharedDataSetFilesAreSniffedByContentAndEvtxIsNoWindowsTextFormat() throws Exception {
+        Readers text = new Readers(Readers.windows());
+        Path derived = SharedData.dataset("evtx-to-mitre-attack/derived-xml");
+        Path sigma =
+                SharedData.dataset(
+                        "sigma-regression-data/rules/windows/process_creation/"
+                                + "proc_creation_win_wmic_process_creation");
+        Path evtx = SharedData.dataset("evtx-rs-samples/samples/security.evtx");
+
+        List<Input> inputs =
+                Inputs.expand(List.of(derived.toString(), sigma.toString(), evtx.toString()));
+        List<String> formats = new java.util.ArrayList<>();
+        for (Input input : inputs) {
+            Readers.Sniff sniff = text.sniff(input);
+            formats.add(sniff.reader().map(EventReader::name).orElse("unknown"));
+        }
+
+        assertThat(inputs).hasSize(5);
+        assertThat(formats).containsExactly("winxml", "winxml", "unknown", "json", "unknown");
+    }
+
+    @Test
     void gzipContentIsSniffedAfterDecompression() throws Exception {
         Input input = file("events.txt", InputsTest.gzip(JSON));
 
