@@ -91,7 +91,9 @@ final class JsonFramer {
         if (limit - pos < CANDIDATE_BYTES && !eof) {
             refill(pos);
         }
-        return new Candidate(buf, pos, limit - pos, consumed(), line);
+        // A parser refuses input longer than the record limit, whatever the object's own size.
+        int length = Math.min(limit - pos, maxRecordBytes);
+        return new Candidate(buf, pos, length, consumed(), line);
     }
 
     /** Moves past an object a parser read in place: {@code length} bytes, {@code lines} breaks. */
