@@ -62,7 +62,7 @@ final class InputOptions {
 
     /** The readers every command sniffs inputs with. */
     static Readers readers() {
-        return new Readers(Readers.all());
+        return Readers.standard();
     }
 
     /** Expands the paths; a missing or unreadable path ends the command with exit code 3. */

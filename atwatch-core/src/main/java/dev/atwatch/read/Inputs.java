@@ -3,7 +3,15 @@ package dev.atwatch.read;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -87,17 +95,40 @@ public final class Inputs {
         return new StreamInput(STDIN, in);
     }
 
-    /** Decodes {@code raw}: the same bytes, or their decompression when they start as gzip. */
+    /**
+     * Decodes {@code raw}: gzip content is decompressed, then text that starts with a UTF-16
+     * byte-order mark (as PowerShell writes redirected output) is transcoded to UTF-8; anything
+     * else is passed through unchanged.
+     */
     public static InputStream decoded(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, 2);
+        InputStream content =
+                startsWith(in, GZIP_MAGIC_0, GZIP_MAGIC_1)
+                        ? new PushbackInputStream(new GZIPInputStream(in, BUFFER_BYTES), 2)
+                        : in;
+        PushbackInputStream text = (PushbackInputStream) content;
+        if (startsWith(text, 0xff, 0xfe)) {
+            text.skipNBytes(2);
+            return new Utf16Transcoder(text, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(text, 0xfe, 0xff)) {
+            text.skipNBytes(2);
+            return new Utf16Transcoder(text, StandardCharsets.UTF_16BE);
+        }
+        return text;
+    }
+
+    /**
+     * Whether the next two bytes of {@code in} are {@code first} and {@code second}; consumes none.
+     */
+    private static boolean startsWith(PushbackInputStream in, int first, int second)
+            throws IOException {
         byte[] magic = new byte[2];
         int n = in.readNBytes(magic, 0, 2);
         if (n > 0) {
             in.unread(magic, 0, n);
         }
-        boolean gzip =
-                n == 2 && (magic[0] & 0xff) == GZIP_MAGIC_0 && (magic[1] & 0xff) == GZIP_MAGIC_1;
-        return gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+        return n == 2 && (magic[0] & 0xff) == first && (magic[1] & 0xff) == second;
     }
 
     private static void expandPath(String name, List<Input> inputs)
@@ -197,7 +228,7 @@ public final class Inputs {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    /** A regular file, decompressed on open when it holds gzip. */
+    /** A regular file, decoded on open (see {@link #decoded}). */
     private record FileInput(String name, Path file, long size, boolean gzip) implements Input {
         @Override
         public Optional<Path> path() {
@@ -206,8 +237,7 @@ public final class Inputs {
 
         @Override
         public InputStream open() throws IOException {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
-            return gzip ? new GZIPInputStream(raw, BUFFER_BYTES) : raw;
+            return decoded(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES));
         }
     }
 
@@ -253,6 +283,64 @@ public final class Inputs {
             InputStream in = stream;
             stream = null;
             return decoded(new BufferedInputStream(in, BUFFER_BYTES));
+        }
+    }
+
+    /**
+     * UTF-16 text re-encoded as UTF-8, so that readers, which all read UTF-8, see the same events;
+     * offsets are then of the UTF-8 stream. An unpaired surrogate becomes U+FFFD.
+     */
+    private static final class Utf16Transcoder extends InputStream {
+        private final Reader reader;
+        private final CharsetEncoder encoder =
+                StandardCharsets.UTF_8
+                        .newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
+        private final ByteBuffer bytes = ByteBuffer.allocate(8192 * 3);
+        private boolean end;
+
+        Utf16Transcoder(InputStream in, Charset charset) {
+            this.reader = new InputStreamReader(in, charset);
+            bytes.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (!bytes.hasRemaining()) {
+                if (end) {
+                    return -1;
+                }
+                fill();
+            }
+            int n = Math.min(len, bytes.remaining());
+            bytes.get(b, off, n);
+            return n;
+        }
+
+        private void fill() throws IOException {
+            bytes.clear();
+            int read = reader.read(chars);
+            end = read < 0;
+            chars.flip();
+            encoder.encode(chars, bytes, end);
+            if (end) {
+                encoder.flush(bytes);
+            }
+            chars.compact();
+            bytes.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 }

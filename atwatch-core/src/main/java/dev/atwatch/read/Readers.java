@@ -31,7 +31,7 @@ public final class Readers {
         this.readers = List.copyOf(readers);
     }
 
-    /** The Windows readers: event XML, JSON exports, classic WinEventLog text. */
+    /** The Windows text readers, in the order they are tried: event XML, JSON, classic text. */
     public static List<EventReader> windows() {
         return List.of(new WinXmlReader(), new JsonEventReader(), new WinClassicReader());
     }
@@ -48,6 +48,11 @@ public final class Readers {
                 new AuditdReader(),
                 new WinClassicReader(),
                 new SyslogReader());
+    }
+
+    /** Readers over {@link #all()}: what the command line sniffs inputs with. */
+    public static Readers standard() {
+        return new Readers(all());
     }
 
     /** The readers in the order they are tried. */

@@ -24,7 +24,7 @@ class ReadersTest {
 
     @TempDir Path dir;
 
-    private final Readers readers = new Readers(Readers.windows());
+    private final Readers readers = Readers.standard();
 
     private Input file(String name, byte[] content) throws Exception {
         Path path = dir.resolve(name);
@@ -46,6 +46,28 @@ class ReadersTest {
     }
 
     @Test
+    void sharedDataSetFilesAreSniffedByContentAndEvtxIsNoWindowsTextFormat() throws Exception {
+        Readers text = new Readers(Readers.windows());
+        Path derived = SharedData.dataset("evtx-to-mitre-attack/derived-xml");
+        Path sigma =
+                SharedData.dataset(
+                        "sigma-regression-data/rules/windows/process_creation/"
+                                + "proc_creation_win_wmic_process_creation");
+        Path evtx = SharedData.dataset("evtx-rs-samples/samples/security.evtx");
+
+        List<Input> inputs =
+                Inputs.expand(List.of(derived.toString(), sigma.toString(), evtx.toString()));
+        List<String> formats = new java.util.ArrayList<>();
+        for (Input input : inputs) {
+            Readers.Sniff sniff = text.sniff(input);
+            formats.add(sniff.reader().map(EventReader::name).orElse("unknown"));
+        }
+
+        assertThat(inputs).hasSize(5);
+        assertThat(formats).containsExactly("winxml", "winxml", "unknown", "json", "unknown");
+    }
+
+    @Test
     void gzipContentIsSniffedAfterDecompression() throws Exception {
         Input input = file("events.txt", InputsTest.gzip(JSON));
 
@@ -58,6 +80,37 @@ class ReadersTest {
     }
 
     @Test
+    void utf16TextWithAByteOrderMarkIsReadAsUtf8() throws Exception {
+        byte[] bom = {(byte) 0xff, (byte) 0xfe};
+        byte[] body =
+                (XML.replace("<Computer>a", "<Computer>caf\u00e9-\ud83d\ude00"))
+                        .getBytes(StandardCharsets.UTF_16LE);
+        byte[] content = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, content, 0, 2);
+        System.arraycopy(body, 0, content, 2, body.length);
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff sniff =
+                readers.read(file("powershell.xml", content), ReadOptions.DEFAULTS, sink);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains("winxml");
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events)
+                .extracting(e -> e.text("host"))
+                .containsExactly("caf\u00e9-\ud83d\ude00");
+    }
+
+    @Test
+    void utf16BigEndianJsonIsReadToo() throws Exception {
+        byte[] body = ("\ufeff" + JSON).getBytes(StandardCharsets.UTF_16BE);
+        RecordingSink sink = new RecordingSink();
+
+        readers.read(file("export.json", body), ReadOptions.DEFAULTS, sink);
+
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("4688");
+    }
+
+    @Test
     void emptyAndUnknownInputsAreToldApartAndPassNothingToTheSink() throws Exception {
         RecordingSink sink = new RecordingSink();
 
@@ -66,8 +119,8 @@ class ReadersTest {
         Readers.Sniff unknown =
                 readers.read(
                         file(
-                                "auth.log",
-                                "Jan  1 00:00:00 host sshd[1]: hello\n"
+                                "notes.txt",
+                                "Meeting notes: nothing here is a log.\n"
                                         .getBytes(StandardCharsets.UTF_8)),
                         ReadOptions.DEFAULTS,
                         sink);

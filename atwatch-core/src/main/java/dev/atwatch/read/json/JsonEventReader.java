@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.atwatch.event.Event;
 import dev.atwatch.event.Provenance;
 import dev.atwatch.read.EventReader;
 import dev.atwatch.read.Input;
@@ -20,6 +21,8 @@ import dev.atwatch.read.windows.WindowsEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads Windows events exported as JSON: JSON lines, concatenated or pretty-printed objects, or a
@@ -101,6 +104,8 @@ public final class JsonEventReader implements EventReader {
         private final JsonFramer framer;
         private final JsonEntries entries;
         private final RecordFilter filter;
+        private final Pending pending = new Pending();
+        private RecordSink out;
         private long record;
 
         Run(
@@ -116,12 +121,20 @@ public final class JsonEventReader implements EventReader {
             this.framer = new JsonFramer(in, options.limits().maxRecordBytes());
             this.entries = new JsonEntries(options.limits().maxFieldsPerEvent());
             this.filter = options.filter();
+            this.out = sink;
         }
 
         void readAll() throws IOException {
             long reported = 0;
-            for (JsonFramer.Piece piece = framer.next(); piece != null; piece = framer.next()) {
-                handle(piece);
+            while (true) {
+                JsonFramer.Candidate candidate = framer.candidate();
+                if (candidate == null || !parseInPlace(candidate)) {
+                    JsonFramer.Piece piece = framer.next();
+                    if (piece == null) {
+                        break;
+                    }
+                    handle(piece);
+                }
                 long consumed = framer.consumed();
                 if (consumed - reported >= 1 << 20) {
                     sink.progress(consumed - reported);
@@ -150,6 +163,40 @@ public final class JsonEventReader implements EventReader {
             }
         }
 
+        /**
+         * The fast path: parses the object at the framer's position directly from its buffer,
+         * without framing it first. Succeeds only for a complete, valid object, whose records are
+         * then passed on; anything else (an object running past the buffered bytes, damage, a
+         * limit) leaves no trace, and the framer then frames the value for the careful path.
+         */
+        private boolean parseInPlace(JsonFramer.Candidate candidate) {
+            long before = record;
+            pending.clear();
+            out = pending;
+            try (JsonParser parser =
+                    factory.createParser(
+                            candidate.bytes(), candidate.start(), candidate.length())) {
+                parser.nextToken();
+                Provenance where = where(candidate.line(), candidate.offset());
+                root(
+                        parser,
+                        candidate.bytes(),
+                        candidate.start(),
+                        candidate.offset(),
+                        candidate.line(),
+                        where);
+                JsonLocation end = parser.currentLocation();
+                framer.accept((int) end.getByteOffset(), end.getLineNr() - 1);
+                pending.flushTo(sink);
+                return true;
+            } catch (IOException | JsonEntries.TooManyException | RuntimeException e) {
+                record = before;
+                return false;
+            } finally {
+                out = sink;
+            }
+        }
+
         private void parse(JsonFramer.Piece.Value value) {
             Provenance where = where(value.line(), value.offset());
             try (JsonParser parser =
@@ -158,7 +205,7 @@ public final class JsonEventReader implements EventReader {
                     reject(where, "json.unknown-shape", "an array is not an event");
                     return;
                 }
-                root(parser, value, where);
+                root(parser, value.bytes(), value.start(), value.offset(), value.line(), where);
             } catch (StreamConstraintsException e) {
                 reject(where, limitReason(e), message(e));
             } catch (JsonProcessingException e) {
@@ -175,7 +222,13 @@ public final class JsonEventReader implements EventReader {
         }
 
         /** Reads the root object; a {@code results} array is read one result at a time. */
-        private void root(JsonParser parser, JsonFramer.Piece.Value value, Provenance where)
+        private void root(
+                JsonParser parser,
+                byte[] bytes,
+                int start,
+                long offset,
+                long line,
+                Provenance where)
                 throws IOException, JsonEntries.TooManyException {
             entries.clear();
             WindowsJsonShapes.Shape shape = null;
@@ -185,7 +238,7 @@ public final class JsonEventReader implements EventReader {
                 String key = parser.currentName();
                 JsonToken token = parser.nextToken();
                 if (key.equals("results") && token == JsonToken.START_ARRAY) {
-                    results(parser, value);
+                    results(parser, bytes, start, offset, line);
                     results = true;
                     continue;
                 }
@@ -196,11 +249,10 @@ public final class JsonEventReader implements EventReader {
             if (results) {
                 return;
             }
-            String json =
-                    new String(
-                            value.bytes(), value.start(), value.length(), StandardCharsets.UTF_8);
+            int length = (int) parser.currentLocation().getByteOffset();
+            String json = new String(bytes, start, length, StandardCharsets.UTF_8);
             if (result) {
-                SplunkResults.emit(entries, "result.", json, where, options, sink);
+                SplunkResults.emit(entries, "result.", json, where, options, out);
             } else {
                 event(shape, json, where);
             }
@@ -220,7 +272,7 @@ public final class JsonEventReader implements EventReader {
                 reject(where, "json.missing-field", problem);
                 return;
             }
-            sink.event(WindowsEvents.toEvent(record, where, options));
+            out.event(WindowsEvents.toEvent(record, where, options));
         }
 
         private static String missing(WindowsEventRecord record) {
@@ -236,23 +288,18 @@ public final class JsonEventReader implements EventReader {
         }
 
         /** Each element of {@code results} is a result of its own, with its own location. */
-        private void results(JsonParser parser, JsonFramer.Piece.Value value)
+        private void results(JsonParser parser, byte[] bytes, int start, long offset, long line)
                 throws IOException, JsonEntries.TooManyException {
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonLocation start = parser.currentTokenLocation();
+                JsonLocation first = parser.currentTokenLocation();
                 JsonEntries result = new JsonEntries(options.limits().maxFieldsPerEvent());
                 result.readObject(parser, "");
                 long end = parser.currentTokenLocation().getByteOffset() + 1;
-                int from = (int) start.getByteOffset();
+                int from = (int) first.getByteOffset();
                 String json =
-                        new String(
-                                value.bytes(),
-                                value.start() + from,
-                                (int) end - from,
-                                StandardCharsets.UTF_8);
-                Provenance where =
-                        where(value.line() + start.getLineNr() - 1, value.offset() + from);
-                SplunkResults.emit(result, "", json, where, options, sink);
+                        new String(bytes, start + from, (int) end - from, StandardCharsets.UTF_8);
+                Provenance where = where(line + first.getLineNr() - 1, offset + from);
+                SplunkResults.emit(result, "", json, where, options, out);
             }
         }
 
@@ -262,7 +309,37 @@ public final class JsonEventReader implements EventReader {
         }
 
         private void reject(Provenance where, String reason, String detail) {
-            sink.rejected(new Rejected(where, reason, detail));
+            out.rejected(new Rejected(where, reason, detail));
+        }
+    }
+
+    /** Records held back until an in-place parse is known to have succeeded. */
+    private static final class Pending implements RecordSink {
+        private final List<Object> records = new ArrayList<>();
+
+        @Override
+        public void event(Event event) {
+            records.add(event);
+        }
+
+        @Override
+        public void rejected(Rejected rejected) {
+            records.add(rejected);
+        }
+
+        void clear() {
+            records.clear();
+        }
+
+        void flushTo(RecordSink sink) {
+            for (Object record : records) {
+                if (record instanceof Event event) {
+                    sink.event(event);
+                } else {
+                    sink.rejected((Rejected) record);
+                }
+            }
+            records.clear();
         }
     }
 

@@ -38,6 +38,7 @@ final class JsonFramer {
     }
 
     private static final int READ_BYTES = 256 * 1024;
+    private static final int CANDIDATE_BYTES = 64 * 1024;
     private static final int EXCERPT_BYTES = 60;
     private static final byte RECORD_SEPARATOR = 0x1e;
     private static final VarHandle LONGS =
@@ -69,6 +70,36 @@ final class JsonFramer {
     /** Bytes consumed so far. */
     long consumed() {
         return base + pos;
+    }
+
+    /**
+     * The buffered bytes from the start of an object at the current position, for a parser to try
+     * in place: {@code bytes[start..start+length)} holds the object's start and whatever follows it
+     * in the buffer, which may or may not include its end.
+     */
+    record Candidate(byte[] bytes, int start, int length, long offset, long line) {}
+
+    /**
+     * Moves to the next value and returns it as a {@link Candidate} when it is an object, or null
+     * when {@link #next()} must handle what comes (the end, an array, damage). At least {@value
+     * #CANDIDATE_BYTES} bytes are buffered when the input has them, so most objects are whole.
+     */
+    Candidate candidate() throws IOException {
+        if (!skipSeparators() || buf[pos] != '{') {
+            return null;
+        }
+        if (limit - pos < CANDIDATE_BYTES && !eof) {
+            refill(pos);
+        }
+        // A parser refuses input longer than the record limit, whatever the object's own size.
+        int length = Math.min(limit - pos, maxRecordBytes);
+        return new Candidate(buf, pos, length, consumed(), line);
+    }
+
+    /** Moves past an object a parser read in place: {@code length} bytes, {@code lines} breaks. */
+    void accept(int length, long lines) {
+        pos += length;
+        line += lines;
     }
 
     /** The next piece, or {@code null} at the end of the input. */

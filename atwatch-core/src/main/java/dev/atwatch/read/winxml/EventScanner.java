@@ -193,7 +193,7 @@ final class EventScanner {
             return 0;
         }
         if (startsWith("</")) {
-            copyPast(">");
+            copyUntil((byte) '>', true);
             return -1;
         }
         if (startsWith("<!")) {
@@ -208,16 +208,28 @@ final class EventScanner {
         byte quote = 0;
         byte previous = 0;
         while (ensure(1)) {
-            byte b = take();
-            append(b);
-            if (quote != 0) {
-                quote = b == quote ? 0 : quote;
-            } else if (b == '"' || b == '\'') {
-                quote = b;
-            } else if (b == '>') {
+            int end = pos;
+            int lines = 0;
+            boolean closed = false;
+            while (end < limit) {
+                byte b = buf[end++];
+                lines += b == '\n' ? 1 : 0;
+                if (quote != 0) {
+                    quote = b == quote ? 0 : quote;
+                } else if (b == '"' || b == '\'') {
+                    quote = b;
+                } else if (b == '>') {
+                    closed = true;
+                    break;
+                }
+                previous = b;
+            }
+            appendRange(pos, end - pos);
+            line += lines;
+            pos = end;
+            if (closed) {
                 return previous == '/';
             }
-            previous = b;
         }
         return false;
     }
@@ -239,8 +251,29 @@ final class EventScanner {
             }
             return;
         }
-        while (ensure(1) && peek(0) != '<') {
-            append(take());
+        copyUntil((byte) '<', false);
+    }
+
+    /**
+     * Copies bytes in bulk up to {@code delimiter}, and the delimiter too when {@code inclusive};
+     * stops at the end of the input.
+     */
+    private void copyUntil(byte delimiter, boolean inclusive) throws IOException {
+        while (ensure(1)) {
+            int end = pos;
+            int lines = 0;
+            while (end < limit && buf[end] != delimiter) {
+                lines += buf[end] == '\n' ? 1 : 0;
+                end++;
+            }
+            boolean found = end < limit;
+            int stop = found && inclusive ? end + 1 : end;
+            appendRange(pos, stop - pos);
+            line += lines;
+            pos = stop;
+            if (found) {
+                return;
+            }
         }
     }
 
@@ -347,6 +380,24 @@ final class EventScanner {
             }
         }
         return true;
+    }
+
+    private void appendRange(int from, int length) {
+        long before = eventBytes;
+        eventBytes += length;
+        if (eventBytes > maxRecordBytes) {
+            length = (int) Math.max(0, maxRecordBytes - before);
+        }
+        if (eventLength + length > event.length) {
+            int size =
+                    (int)
+                            Math.min(
+                                    Math.max((long) event.length * 2, eventLength + length),
+                                    maxRecordBytes);
+            event = Arrays.copyOf(event, size);
+        }
+        System.arraycopy(buf, from, event, eventLength, length);
+        eventLength += length;
     }
 
     private void append(byte b) {

@@ -22,7 +22,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class EventXmlParser {
 
-    private static final XMLInputFactory FACTORY = hardenedFactory();
+    /**
+     * A factory per thread: readers are shared between threads, and the JDK does not promise that
+     * one factory may create readers concurrently.
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY =
+            ThreadLocal.withInitial(EventXmlParser::hardenedFactory);
+
     private static final int EXCERPT_CHARS = 120;
 
     private final ReadLimits limits;
@@ -31,9 +37,9 @@ final class EventXmlParser {
         this.limits = limits;
     }
 
-    /** A StAX factory that never reads a DTD or an external entity. */
+    /** The JDK's own StAX factory, set never to read a DTD or an external entity. */
     static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
@@ -53,7 +59,7 @@ final class EventXmlParser {
     WindowsEventRecord parse(String xml) throws RecordException {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new StringReader(xml));
+            reader = FACTORY.get().createXMLStreamReader(new StringReader(xml));
             return new Walk(reader, xml).event();
         } catch (XMLStreamException | RuntimeException e) {
             throw new RecordException("xml.malformed", describe(e));

@@ -265,6 +265,24 @@ class JsonEventReaderTest {
     }
 
     @Test
+    void lowRecordLimitStillReadsEveryObjectThatFitsAndRejectsTheOneThatDoesNot()
+            throws IOException {
+        ReadOptions options =
+                new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.RECORD_BYTES, 100));
+        String big =
+                "{\"EventID\":9,\"Channel\":\"Security\",\"CommandLine\":\""
+                        + "x".repeat(200)
+                        + "\"}\n";
+        String text = line(1) + big + line(2) + line(3);
+
+        RecordingSink sink = read(MemoryInput.of("limit.jsonl", text), options);
+
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("1", "2", "3");
+        assertThat(sink.reasons()).containsExactly("limit.record-bytes");
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(2);
+    }
+
+    @Test
     void valueLongerThanTheLimitIsRejectedByName() throws IOException {
         ReadOptions options =
                 new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.VALUE_CHARS, 10));
