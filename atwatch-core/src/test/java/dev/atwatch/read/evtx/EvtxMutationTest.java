@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class EvtxMutationTest {
 
-    private static final int MUTATIONS_PER_SEED = 250;
+    private static final int MUTATIONS_PER_SEED = 500;
     private static final long[] SEEDS = {1, 2, 3, 5, 8, 13, 21, 34};
 
     @Test
@@ -39,7 +39,33 @@ class EvtxMutationTest {
                 Duration.ofSeconds(120),
                 () -> {
                     for (long seed : SEEDS) {
-                        mutateAndCheck(original, intact, new Random(seed));
+                        mutateAndCheck(original, intact, new Random(seed), MUTATIONS_PER_SEED);
+                    }
+                });
+    }
+
+    /** The shared samples hold event data as nested binary XML, which the fixtures do not. */
+    @Test
+    void mutatedSharedSampleChunksNeverStopTheReader() throws IOException {
+        String shared = System.getProperty("atwatch.shared");
+        Path samples = shared == null ? null : Path.of(shared, "datasets/evtx-rs-samples/samples");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                samples != null && Files.isDirectory(samples), "shared EVTX samples absent");
+        byte[] security = Files.readAllBytes(samples.resolve("security.evtx"));
+        byte[] sysmon = Files.readAllBytes(samples.resolve("sysmon.evtx"));
+        byte[] original =
+                EvtxFiles.assemble(
+                        List.of(
+                                EvtxFiles.chunk(security, 3),
+                                EvtxFiles.chunk(sysmon, 2),
+                                EvtxFiles.chunk(security, 25)),
+                        3);
+        List<List<String>> intact = perChunk(read(original).events);
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(120),
+                () -> {
+                    for (long seed : new long[] {55, 89}) {
+                        mutateAndCheck(original, intact, new Random(seed), 250);
                     }
                 });
     }
@@ -57,8 +83,9 @@ class EvtxMutationTest {
         }
     }
 
-    private static void mutateAndCheck(byte[] original, List<List<String>> intact, Random random) {
-        for (int i = 0; i < MUTATIONS_PER_SEED; i++) {
+    private static void mutateAndCheck(
+            byte[] original, List<List<String>> intact, Random random, int mutations) {
+        for (int i = 0; i < mutations; i++) {
             int chunk = random.nextInt(3);
             byte[] mutated = mutate(original, chunk, random);
             CollectingSink sink;
@@ -147,6 +174,22 @@ class EvtxMutationTest {
             previous = event.provenance().record();
         }
         assertThat(sink.progress).isEqualTo(bytes.length);
+        assertEveryRecordParsedOrReported(sink);
+    }
+
+    /** Every record found takes the next number and comes out as an event or a rejection. */
+    private static void assertEveryRecordParsedOrReported(CollectingSink sink) {
+        java.util.TreeSet<Long> numbers = new java.util.TreeSet<>();
+        sink.events.forEach(e -> numbers.add(e.provenance().record()));
+        for (Rejected rejected : sink.rejected) {
+            if (rejected.where().record() > 0) {
+                assertThat(numbers.add(rejected.where().record())).isTrue();
+            }
+        }
+        if (!numbers.isEmpty()) {
+            assertThat(numbers.first()).isEqualTo(1);
+            assertThat(numbers.last()).isEqualTo(numbers.size());
+        }
     }
 
     /** For each chunk, its events as record number, offset, EventRecordID and raw text. */
