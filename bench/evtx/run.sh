@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the native EVTX reader against libevtx's evtxexport on a corpus of >= 500 MB built
-# from copies of the real sample files under the shared datasets. Prints MB/s, records/s and the
-# peak resident memory of each run.
+# from copies of the real sample files under the shared datasets. Prints MB/s, records/s, CPU time
+# and peak resident memory of each run. On a shared machine compare CPU times too: wall-clock
+# figures move with the load of other processes, CPU seconds much less.
 #
 # Usage: bench/evtx/run.sh [corpus-MB]   (default 520; needs evtxexport for the comparison)
 set -euo pipefail
