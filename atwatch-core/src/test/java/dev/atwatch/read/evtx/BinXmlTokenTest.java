@@ -36,7 +36,8 @@ class BinXmlTokenTest {
                                 + "<Channel>Security</Channel><Correlation/></System><EventData>"
                                 + "<Data Name='Items'>one</Data><Data Name='Items'>two</Data>"
                                 + "<Data Name='Text'>a &amp; b&#65;<![CDATA[c<d]]></Data>"
-                                + "<Data Name='Nested'><Inner Kind='k&apos;s'>x &lt; y</Inner></Data>"
+                                + "<Data Name='Nested'>"
+                                + "<Inner Kind='k&apos;s'>x &lt; y</Inner></Data>"
                                 + "</EventData><?target some data?></Event>");
         assertThat(event.text("EventCode")).isEqualTo("4688");
         assertThat(event.text("Channel")).isEqualTo("Security");
