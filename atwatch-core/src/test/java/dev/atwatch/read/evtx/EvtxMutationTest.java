@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class EvtxMutationTest {
 
-    private static final int MUTATIONS_PER_SEED = 500;
+    /** Raise with {@code -Devtx.mutation.scale=N} for a longer campaign. */
+    private static final int SCALE = Integer.getInteger("evtx.mutation.scale", 1);
+
+    private static final int MUTATIONS_PER_SEED = 500 * SCALE;
     private static final long[] SEEDS = {1, 2, 3, 5, 8, 13, 21, 34};
 
     @Test
@@ -36,7 +39,7 @@ class EvtxMutationTest {
         byte[] original = EvtxReaderTest.manyChunks(3);
         List<List<String>> intact = perChunk(read(original).events);
         assertTimeoutPreemptively(
-                Duration.ofSeconds(120),
+                Duration.ofSeconds(120L * SCALE),
                 () -> {
                     for (long seed : SEEDS) {
                         mutateAndCheck(original, intact, new Random(seed), MUTATIONS_PER_SEED);
@@ -62,10 +65,10 @@ class EvtxMutationTest {
                         3);
         List<List<String>> intact = perChunk(read(original).events);
         assertTimeoutPreemptively(
-                Duration.ofSeconds(120),
+                Duration.ofSeconds(120L * SCALE),
                 () -> {
                     for (long seed : new long[] {55, 89}) {
-                        mutateAndCheck(original, intact, new Random(seed), 250);
+                        mutateAndCheck(original, intact, new Random(seed), 250 * SCALE);
                     }
                 });
     }
