@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the native EVTX reader against libevtx's evtxexport on a corpus of >= 500 MB built
-# from copies of the real sample files under the shared datasets. Prints MB/s, records/s and the
-# peak resident memory of each run.
+# from copies of the real sample files under the shared datasets. Prints MB/s, records/s, CPU time
+# and peak resident memory of each run. On a shared machine compare CPU times too: wall-clock
+# figures move with the load of other processes, CPU seconds much less.
 #
 # Usage: bench/evtx/run.sh [corpus-MB]   (default 520; needs evtxexport for the comparison)
 set -euo pipefail
@@ -34,7 +35,7 @@ cp="$root/atwatch-core/target/classes:$root/atwatch-core/target/test-classes"
 run_reader() {
     /usr/bin/time -v java -Xmx1g -cp "$cp" dev.atwatch.read.evtx.EvtxBench "$work/corpus" "$@" \
         2> "$work/time.txt"
-    grep -E 'Maximum resident|Elapsed' "$work/time.txt" | sed 's/^\s*/    /'
+    grep -E 'Maximum resident|Elapsed|User time|System time' "$work/time.txt" | sed 's/^\s*/    /'
 }
 java -cp "$cp" dev.atwatch.read.evtx.EvtxBench "$work/corpus" > /dev/null  # warm the page cache
 run_reader
@@ -48,7 +49,7 @@ if command -v evtxexport > /dev/null; then
     end=$(date +%s.%N)
     awk -v b="$bytes" -v s="$start" -v e="$end" -v r="$(cat "$work/records.txt")" \
         'BEGIN { t = e - s; printf "evtxexport: %.1f MB, %d records, %.2f s, %.1f MB/s, %.0f records/s\n", b / 1e6, r, t, b / 1e6 / t, r / t }'
-    grep -E 'Maximum resident' "$work/time.txt" | sed 's/^\s*/    /'
+    grep -E 'Maximum resident|User time|System time' "$work/time.txt" | sed 's/^\s*/    /'
 else
     echo "evtxexport not found (apt-get install libevtx-utils): no comparison" >&2
 fi

@@ -271,7 +271,8 @@ final class ChunkParser {
                     from,
                     EvtxReasons.RECORD_HEADER,
                     (stop - from)
-                            + " bytes hold no valid event record (signature, size and size copy); skipped");
+                            + " bytes hold no valid event record"
+                            + " (signature, size and size copy); skipped");
         }
         return next + RECORD_HEADER <= end ? next : end;
     }

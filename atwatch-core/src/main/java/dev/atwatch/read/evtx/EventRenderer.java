@@ -76,6 +76,9 @@ final class EventRenderer {
         userData = new ArrayList<>();
         work = 0;
         nodes(document, null, new Frame(null, Section.OUTSIDE), 0, -1, 0);
+        if (xml.length() == 0) {
+            throw BinXmlException.malformed("the record holds no XML element", -1);
+        }
         int fields = system.size() + eventData.size() + userData.size();
         if (fields > limits.maxFieldsPerEvent()) {
             throw limit(ReadLimits.FIELDS_PER_EVENT, fields, limits.maxFieldsPerEvent());

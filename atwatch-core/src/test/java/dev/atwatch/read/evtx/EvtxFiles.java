@@ -57,6 +57,9 @@ final class EvtxFiles {
     /** Recomputes a chunk's record checksum and header checksum after a change. */
     static void repairChunk(byte[] file, int chunkStart) {
         int free = (int) u32(file, chunkStart + 48);
+        if (free < 512 || free > CHUNK) {
+            return;
+        }
         CRC32 records = new CRC32();
         records.update(file, chunkStart + 512, free - 512);
         putU32(file, chunkStart + 52, records.getValue());
