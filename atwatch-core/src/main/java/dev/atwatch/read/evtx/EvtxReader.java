@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.LongAdder;
  * decoded, filtered and rejected records, in file order), and the record's byte offset. Problems
  * that concern a chunk or a run of bytes rather than a record carry record number 0.
  *
- * <p>An optional {@link RecordFilter} is tested on each record before decoding; the records it
- * rejects are counted in the {@link EvtxSummary} that {@link #scan} returns and in {@link
- * #filteredRecords()}.
+ * <p>An optional {@link RecordFilter} is tested on each record before decoding (when none is given,
+ * the {@link ReadOptions#filter()} of the run is applied to the record's UTF-16LE values); the
+ * records it rejects are reported through {@link RecordSink#prefiltered} and counted in the {@link
+ * EvtxSummary} that {@link #scan} returns and in {@link #filteredRecords()}.
  */
 public final class EvtxReader implements EventReader {
 
@@ -107,6 +108,9 @@ public final class EvtxReader implements EventReader {
             }
         }
         filtered.add(delivery.filtered);
+        if (delivery.filtered > 0) {
+            sink.prefiltered(delivery.filtered);
+        }
         return delivery.summary();
     }
 
@@ -120,8 +124,23 @@ public final class EvtxReader implements EventReader {
         return size >= 0 && size <= FileHeader.SIZE + 2L * ChunkParser.CHUNK_SIZE;
     }
 
+    /**
+     * The filter to test records with: this reader's own, else the options' record filter applied
+     * to the record's UTF-16LE values, else none.
+     */
+    private RecordFilter filterFor(ReadOptions options) {
+        dev.atwatch.read.RecordFilter shared = options.filter();
+        if (filter != null || shared.acceptsEverything()) {
+            return filter;
+        }
+        return (bytes, offset, length) ->
+                shared.mayMatch(
+                        dev.atwatch.read.RecordFilter.Encoding.UTF16LE, bytes, offset, length);
+    }
+
     private void chunks(Blocks blocks, Delivery delivery, ReadOptions options, boolean inline)
             throws IOException {
+        RecordFilter recordFilter = filterFor(options);
         boolean parallel = parallelism > 1 && !inline;
         Deque<Future<ChunkResult>> window = new ArrayDeque<>();
         long offset = FileHeader.SIZE;
@@ -134,7 +153,8 @@ public final class EvtxReader implements EventReader {
                     break;
                 }
                 ChunkParser chunk =
-                        new ChunkParser(block, length, offset, options.limits(), limits, filter);
+                        new ChunkParser(
+                                block, length, offset, options.limits(), limits, recordFilter);
                 long first = nextRecord;
                 nextRecord += chunk.layout();
                 Callable<ChunkResult> decode = () -> chunk.decode(delivery.name, first, options);
