@@ -62,11 +62,6 @@ public final class HecDelivery {
         return new HecDelivery(new HecSender(settings), endpoint, err, quiet);
     }
 
-    /** For tests: a delivery through {@code sender}. */
-    static HecDelivery with(HecSender sender, URI endpoint, PrintWriter err) {
-        return new HecDelivery(sender, endpoint, err, false);
-    }
-
     /** Sends {@code alerts}; returns false, after telling why, when some were not delivered. */
     public boolean send(List<Alert> alerts) {
         String runId = UUID.randomUUID().toString();

@@ -41,8 +41,9 @@ public final class HtmlReportWriter {
                     new Column("user", "User", false),
                     new Column("image", "Image", false),
                     new Column("command", "CommandLine", false),
-                    new Column("score", "SuspicionScore", true));
+                    new Column("score", "score", true));
 
+    /** A column of the alert table; {@code id} names it in {@code #sort=id}. */
     private record Column(String id, String field, boolean numeric) {}
 
     public void write(RunReport report, Writer out) throws IOException {
@@ -115,7 +116,7 @@ public final class HtmlReportWriter {
         row.append("<td title=\"").append(Html.escape(alert.ruleName())).append("\">");
         row.append(Html.escape(alert.ruleId())).append("</td>");
         cell(row, alert.field("User"), null);
-        cell(row, alert.field("Image"), null);
+        cell(row, alert.field("Image"), "cmd");
         cell(row, alert.field("CommandLine"), "cmd");
         cell(row, alert.field("SuspicionScore"), null);
         return row.append("</tr>\n").toString();
