@@ -44,7 +44,7 @@ public final class HtmlReportWriter {
                     new Column("score", "score", true));
 
     /** A column of the alert table; {@code id} names it in {@code #sort=id}. */
-    private record Column(String id, String field, boolean numeric) {}
+    private record Column(String id, String label, boolean numeric) {}
 
     public void write(RunReport report, Writer out) throws IOException {
         List<ReportAlert> alerts = capped(report.alerts());
@@ -88,7 +88,7 @@ public final class HtmlReportWriter {
                             + "\""
                             + (column.numeric() ? " data-type=\"num\"" : "")
                             + ">"
-                            + Html.escape(column.field())
+                            + Html.escape(column.label())
                             + "</th>");
         }
         out.write("</tr></thead><tbody>\n");
