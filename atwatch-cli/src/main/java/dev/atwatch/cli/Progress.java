@@ -42,8 +42,8 @@ final class Progress implements RunListener {
     }
 
     /**
-     * A display that draws when {@code enabled} and standard error is a terminal; otherwise the
-     * listener {@code next} itself is returned inside a display that never draws.
+     * A display wrapping {@code next}; it draws only when {@code enabled} and standard error is a
+     * terminal, and otherwise just passes every call on.
      */
     static Progress start(boolean enabled, PrintWriter err, List<Input> inputs, RunListener next) {
         long total = 0;

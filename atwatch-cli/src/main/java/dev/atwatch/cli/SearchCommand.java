@@ -90,10 +90,12 @@ abstract class SearchCommand implements Callable<Integer> {
                         InputOptions.readers());
         HecDelivery hec = hecDelivery(err);
         Progress progress = Progress.start(!run.quiet, err, inputs, listener(err));
+        // events are kept for evidence only when an output shows them
         ExplainedRun evidence = new ExplainedRun(progress);
+        RunListener listener = needsEvidence(format) ? evidence : progress;
         Detection detection;
         try {
-            detection = detector.run(inputs, run.input.readOptions(), evidence);
+            detection = detector.run(inputs, run.input.readOptions(), listener);
         } finally {
             progress.stop();
         }
