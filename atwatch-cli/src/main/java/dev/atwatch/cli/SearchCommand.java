@@ -69,6 +69,11 @@ abstract class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Semantics semantics = run.semantics();
         String format = run.format();
+        if (run.explain && format.equals("csv")) {
+            throw new UsageException(
+                    "--explain works with --format table, json, jsonl, html and run-json;"
+                            + " csv has no place for it");
+        }
         List<CompiledRule> compiled = Detector.compile(rules, macros());
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;

@@ -88,6 +88,14 @@ class ExplainTest {
     }
 
     @Test
+    void explainWithCsvIsAUsageError() {
+        CommandRun run = CommandRun.of("hunt", "--explain", "--format", "csv", WMI);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--explain works with --format table, json");
+    }
+
+    @Test
     void searchTextIsWrittenBackAsSplunkReadsIt() {
         Command.Search search =
                 Spl.compile("a=1 (b=\"x y\" OR NOT c=2) d=\"*\\\\at.exe\" | table a")
