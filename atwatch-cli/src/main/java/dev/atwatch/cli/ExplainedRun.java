@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ExplainedRun implements RunListener {
 
     /** Most events kept for evidence in one run. */
-    static final long MAX_EVENTS = 100_000;
+    static final long MAX_EVENTS = 50_000;
 
     private final RunListener next;
     private final Map<Key, Event> events = new ConcurrentHashMap<>();

@@ -116,7 +116,7 @@ public final class HtmlReportWriter {
         row.append("<td title=\"").append(Html.escape(alert.ruleName())).append("\">");
         row.append(Html.escape(alert.ruleId())).append("</td>");
         cell(row, alert.field("User"), null);
-        cell(row, alert.field("Image"), "cmd");
+        cell(row, alert.field("Image"), "path");
         cell(row, alert.field("CommandLine"), "cmd");
         cell(row, alert.field("SuspicionScore"), null);
         return row.append("</tr>\n").toString();

@@ -21,6 +21,7 @@ final class TimelineSvg {
     private static final int LANE = 26;
     private static final int TOP = 10;
     private static final int AXIS = 30;
+    private static final int TICKS = 4;
 
     private TimelineSvg() {}
 
@@ -111,24 +112,34 @@ final class TimelineSvg {
         svg.append("</g>");
     }
 
+    /** Time labels under the lanes: the first and last alert and, between them, even ticks. */
     private static void axis(StringBuilder svg, int height, double min, double max) {
         int y = height - AXIS + 18;
-        svg.append(
-                String.format(
-                        Locale.ROOT,
-                        "<text x=\"%d\" y=\"%d\">%s</text>",
-                        LABEL,
-                        y,
-                        Html.escape(Values.isoTime(min))));
-        if (max > min) {
+        int ticks = max > min ? TICKS : 0;
+        for (int i = 0; i <= ticks; i++) {
+            double time = ticks == 0 ? min : min + (max - min) * i / ticks;
+            String anchor = i == 0 ? "start" : i == ticks ? "end" : "middle";
+            double x = ticks == 0 ? LABEL : x(time, min, max);
             svg.append(
                     String.format(
                             Locale.ROOT,
-                            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                            WIDTH - 10,
+                            "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+                            x,
+                            TOP,
+                            x,
+                            height - AXIS + 4,
+                            x,
                             y,
-                            Html.escape(Values.isoTime(max))));
+                            anchor,
+                            Html.escape(tickLabel(time))));
         }
+    }
+
+    /** {@code 2026-03-10 13:05} (UTC): ticks need minutes, the details carry the exact time. */
+    private static String tickLabel(double time) {
+        String iso = Values.isoTime(time);
+        return iso.substring(0, 10) + " " + iso.substring(11, 16);
     }
 
     private static double x(double time, double min, double max) {
