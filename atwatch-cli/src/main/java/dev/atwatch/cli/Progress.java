@@ -75,6 +75,11 @@ final class Progress implements RunListener {
                 Thread.currentThread().interrupt();
             }
         }
+        erase();
+    }
+
+    /** Erases the drawn line; the next redraw draws it again. */
+    private void erase() {
         synchronized (err) {
             if (drawn > 0) {
                 err.print("\r" + " ".repeat(drawn) + "\r");
@@ -137,13 +142,20 @@ final class Progress implements RunListener {
         next.inputStarted(input, format);
     }
 
+    // warnings start on a clean line rather than after the progress text
     @Override
     public void inputSkipped(Input input, String why) {
-        next.inputSkipped(input, why);
+        synchronized (err) {
+            erase();
+            next.inputSkipped(input, why);
+        }
     }
 
     @Override
     public void rejected(Rejected rejected) {
-        next.rejected(rejected);
+        synchronized (err) {
+            erase();
+            next.rejected(rejected);
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.atwatch.detect.Rule;
 import dev.atwatch.detect.RunListener;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.Provenance;
+import dev.atwatch.read.Rejected;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -44,6 +45,34 @@ class ProgressTest {
         assertThat(written).startsWith("\rreading 0 B, ");
         int drawn = written.indexOf('\r', 1) - 1;
         assertThat(written.substring(drawn + 1)).isEqualTo("\r" + " ".repeat(drawn) + "\r");
+    }
+
+    @Test
+    void warningsStartOnACleanLine() {
+        StringWriter err = new StringWriter();
+        PrintWriter print = new PrintWriter(err);
+        RunListener warnings =
+                new RunListener() {
+                    @Override
+                    public void rejected(Rejected rejected) {
+                        print.println("warning: " + rejected.reason());
+                    }
+                };
+        Progress progress = new Progress(warnings, print, 0);
+
+        progress.redraw();
+        progress.rejected(
+                new Rejected(new Provenance("a.xml", 3, 3, 10), "xml-malformed", "bad tag"));
+        print.flush();
+
+        String written = err.toString();
+        int drawn = written.indexOf('\r', 1) - 1;
+        assertThat(written.substring(drawn + 1))
+                .isEqualTo(
+                        "\r"
+                                + " ".repeat(drawn)
+                                + "\rwarning: xml-malformed"
+                                + System.lineSeparator());
     }
 
     @Test
