@@ -4,6 +4,7 @@ import dev.atwatch.spl.Semantics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,10 @@ final class RunOptions {
             names = "--format",
             defaultValue = "table",
             paramLabel = "FORMAT",
-            description = "table, csv, json or jsonl (default: ${DEFAULT-VALUE})")
+            description =
+                    "table, csv, json, jsonl, html (one self-contained report page) or run-json"
+                            + " (the run with its evidence, for atwatch report)"
+                            + " (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(
@@ -64,7 +68,38 @@ final class RunOptions {
     @Option(names = "--wide", description = "never shorten table cells to fit the terminal")
     boolean wide;
 
-    static final List<String> FORMATS = List.of("table", "csv", "json", "jsonl");
+    @Option(
+            names = "--explain",
+            description =
+                    "for each alert, the search alternative that matched and, for each score"
+                            + " factor, the pattern and the text it matched (below the table, or"
+                            + " an explain object in json and jsonl)")
+    boolean explain;
+
+    @Option(
+            names = "--save-run",
+            paramLabel = "FILE",
+            description = "also write the run with its evidence as JSON to FILE (atwatch report)")
+    Path saveRun;
+
+    @Option(
+            names = "--hec-url",
+            paramLabel = "URL",
+            description =
+                    "also send the alerts to this Splunk HTTP Event Collector (token from the"
+                            + " environment variable ATWATCH_HEC_TOKEN)")
+    String hecUrl;
+
+    @Option(
+            names = "--hec-insecure",
+            description = "do not verify the HEC server's TLS certificate (prints a warning)")
+    boolean hecInsecure;
+
+    /** Where environment variables are read; tests replace it. */
+    static Function<String, String> environment = System::getenv;
+
+    static final List<String> FORMATS =
+            List.of("table", "csv", "json", "jsonl", "html", "run-json");
 
     Semantics semantics() {
         try {

@@ -11,6 +11,12 @@ import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
+import dev.atwatch.output.TextTableWriter;
+import dev.atwatch.output.hec.HecDelivery;
+import dev.atwatch.output.html.HtmlReportWriter;
+import dev.atwatch.output.html.ReportAlert;
+import dev.atwatch.output.html.RunReport;
+import dev.atwatch.output.html.RunReportJson;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.spl.Diagnostic;
@@ -63,6 +69,11 @@ abstract class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Semantics semantics = run.semantics();
         String format = run.format();
+        if (run.explain && format.equals("csv")) {
+            throw new UsageException(
+                    "--explain works with --format table, json, jsonl, html and run-json;"
+                            + " csv has no place for it");
+        }
         List<CompiledRule> compiled = Detector.compile(rules, macros());
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
@@ -82,16 +93,99 @@ abstract class SearchCommand implements Callable<Integer> {
                         range,
                         run.threads(),
                         InputOptions.readers());
-        Detection detection = detector.run(inputs, run.input.readOptions(), listener(err));
+        HecDelivery hec = hecDelivery(err);
+        Progress progress = Progress.start(!run.quiet, err, inputs, listener(err));
+        // events are kept for evidence only when an output shows them
+        ExplainedRun evidence = new ExplainedRun(progress);
+        RunListener listener = needsEvidence(format) ? evidence : progress;
+        Detection detection;
+        try {
+            detection = detector.run(inputs, run.input.readOptions(), listener);
+        } finally {
+            progress.stop();
+        }
 
         ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);
-        int width = run.wide ? 0 : Output.terminalWidth();
-        ResultWriter writer = ResultWriter.forFormat(format, width);
-        Output.write(run.output, spec.commandLine().getOut(), out -> writer.write(table, out));
+        List<ReportAlert> alerts =
+                needsEvidence(format)
+                        ? evidence.alerts(detection.alerts(), compiled, execution)
+                        : List.of();
+        writeResults(format, table, detection, alerts);
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
         }
+        if (hec != null && !hec.send(detection.alerts())) {
+            return HecDelivery.EXIT_NOT_DELIVERED;
+        }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;
+    }
+
+    /** The collector to send alerts to, checked before the run; null without --hec-url. */
+    private HecDelivery hecDelivery(PrintWriter err) {
+        if (run.hecUrl == null) {
+            return null;
+        }
+        String token = RunOptions.environment.apply(HecDelivery.TOKEN_VARIABLE);
+        try {
+            return HecDelivery.create(run.hecUrl, token, run.hecInsecure, err, run.quiet);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private boolean needsEvidence(String format) {
+        return run.explain
+                || run.saveRun != null
+                || format.equals("html")
+                || format.equals("run-json");
+    }
+
+    /** Writes the results in {@code format}, and the run file when asked. */
+    private void writeResults(
+            String format, ResultTable table, Detection detection, List<ReportAlert> alerts)
+            throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunReport report =
+                !needsEvidence(format)
+                        ? null
+                        : new RunReport(
+                                RunReport.VERSION,
+                                ExplainedRun.summary(detection, spec.name(), run, paths, alerts),
+                                alerts,
+                                List.of());
+        if (run.saveRun != null) {
+            Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
+        }
+        if (format.equals("html")) {
+            Output.write(run.output, stdout, out -> new HtmlReportWriter().write(report, out));
+        } else if (format.equals("run-json")) {
+            Output.write(run.output, stdout, out -> RunReportJson.write(report, out));
+        } else if (run.explain && format.startsWith("json")) {
+            boolean lines = format.equals("jsonl");
+            Output.write(run.output, stdout, out -> ExplainOutput.json(table, alerts, lines, out));
+        } else {
+            ResultWriter writer = tableWriter(format);
+            Output.write(
+                    run.output,
+                    stdout,
+                    out -> {
+                        writer.write(table, out);
+                        if (run.explain) {
+                            ExplainOutput.text(alerts, out);
+                        }
+                    });
+        }
+    }
+
+    private ResultWriter tableWriter(String format) {
+        if (!format.equals("table")) {
+            return ResultWriter.forFormat(format, 0);
+        }
+        boolean terminal = run.output == null && System.console() != null;
+        int width = run.wide ? 0 : Output.terminalWidth();
+        String noColor = System.getenv("NO_COLOR");
+        boolean colour = terminal && (noColor == null || noColor.isEmpty());
+        return new TextTableWriter(width, colour);
     }
 
     private Macros macros() throws IOException {

@@ -9,17 +9,33 @@ import java.util.Map;
 
 /**
  * A plain text table with aligned columns. When a width is given, wide columns are shortened
- * (widest first, with an ellipsis) until the table fits; width 0 shows every cell whole.
+ * (widest first, with an ellipsis) until the table fits; width 0 shows every cell whole. With
+ * colour on, rows are coloured by their {@code SuspicionScore} with ANSI escapes. Control
+ * characters of cells (logs may carry terminal escapes) are shown as spaces.
  */
 public final class TextTableWriter implements ResultWriter {
 
     private static final String GAP = "  ";
     private static final int NARROWEST = 6;
 
+    /** ANSI colours of rows by score: 1, 2, 3 or more (0 is not coloured). */
+    private static final String[] SCORE_COLOURS = {
+        "", "\u001b[33m", "\u001b[38;5;208m", "\u001b[31;1m"
+    };
+
+    private static final String RESET = "\u001b[0m";
+
     private final int width;
+    private final boolean colour;
 
     public TextTableWriter(int width) {
+        this(width, false);
+    }
+
+    /** A table fitted to {@code width} (0: no fitting), coloured by score when {@code colour}. */
+    public TextTableWriter(int width, boolean colour) {
         this.width = width;
+        this.colour = colour;
     }
 
     @Override
@@ -34,20 +50,39 @@ public final class TextTableWriter implements ResultWriter {
             cells.add(line);
         }
         int[] widths = fit(naturalWidths(columns, cells));
-        writeLine(columns, widths, out);
+        writeLine(columns, widths, out, "");
         List<String> rule = new ArrayList<>();
         for (int w : widths) {
             rule.add("-".repeat(w));
         }
-        writeLine(rule, widths, out);
+        writeLine(rule, widths, out, "");
+        int scoreColumn = columns.indexOf("SuspicionScore");
         for (List<String> line : cells) {
-            writeLine(line, widths, out);
+            String start = colour && scoreColumn >= 0 ? scoreColour(line.get(scoreColumn)) : "";
+            out.write(start);
+            writeLine(line, widths, out, start.isEmpty() ? "" : RESET);
         }
         out.flush();
     }
 
     private static String flatten(String cell) {
-        return cell.replace("\r", "").replace('\n', ' ').replace('\t', ' ');
+        StringBuilder flat = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c != '\r') {
+                flat.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c);
+            }
+        }
+        return flat.toString();
+    }
+
+    private static String scoreColour(String score) {
+        try {
+            int value = (int) Math.round(Double.parseDouble(score));
+            return SCORE_COLOURS[Math.max(0, Math.min(3, value))];
+        } catch (NumberFormatException e) {
+            return "";
+        }
     }
 
     private static int[] naturalWidths(List<String> columns, List<List<String>> cells) {
@@ -93,7 +128,8 @@ public final class TextTableWriter implements ResultWriter {
         return sum;
     }
 
-    private static void writeLine(List<String> cells, int[] widths, Writer out) throws IOException {
+    private static void writeLine(List<String> cells, int[] widths, Writer out, String end)
+            throws IOException {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             if (i > 0) {
@@ -109,6 +145,7 @@ public final class TextTableWriter implements ResultWriter {
             }
         }
         out.write(line.toString().stripTrailing());
+        out.write(end);
         out.write('\n');
     }
 }

@@ -242,6 +242,7 @@ public final class Detector {
         @Override
         public void event(Event event) {
             stats.event();
+            listener.eventRead();
             Event named = profile.apply(event);
             if (!range.contains(named.time())) {
                 stats.outOfRange();
@@ -249,6 +250,7 @@ public final class Detector {
             }
             for (int rule = 0; rule < filters.size(); rule++) {
                 if (filters.get(rule).test(named)) {
+                    listener.matched(rules.get(rule).rule(), named);
                     feed.offer(index, rule, named);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.atwatch.detect;
 
+import dev.atwatch.event.Event;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
 
@@ -22,4 +23,13 @@ public interface RunListener {
 
     /** A record could not be read. */
     default void rejected(Rejected rejected) {}
+
+    /** An event was parsed (before the time range and the rules' searches are applied). */
+    default void eventRead() {}
+
+    /**
+     * {@code event} (as the profile names it) passed the first search of {@code rule}; it may still
+     * be dropped by the rest of the rule's pipeline.
+     */
+    default void matched(Rule rule, Event event) {}
 }

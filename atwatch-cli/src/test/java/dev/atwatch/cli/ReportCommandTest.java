@@ -1,0 +1,88 @@
+package dev.atwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saved runs ({@code --save-run}, {@code --format run-json}) and {@code atwatch report}. */
+class ReportCommandTest {
+
+    private static final String WMI =
+            Path.of("..", "examples", "windows", "sysmon-wmi-scheduledjob.xml").toString();
+
+    @TempDir Path dir;
+
+    @Test
+    void savedRunHoldsSummaryAlertsRawEventsAndAtJobs() throws Exception {
+        Path run = dir.resolve("run.json");
+
+        CommandRun hunt = CommandRun.of("hunt", "--quiet", "--save-run", run.toString(), WMI);
+
+        assertThat(hunt.exitCode()).isZero();
+        JsonNode saved = new ObjectMapper().readTree(run.toFile());
+        assertThat(saved.path("version").asInt()).isEqualTo(1);
+        assertThat(saved.path("summary").path("events").asLong()).isEqualTo(6);
+        assertThat(saved.path("summary").path("paths").get(0).asText()).isEqualTo(WMI);
+        JsonNode alerts = saved.path("alerts");
+        assertThat(alerts).hasSize(4);
+        for (JsonNode alert : alerts) {
+            assertThat(alert.path("ruleId").asText()).isEqualTo("t1053-002-reference");
+            assertThat(alert.path("raw").asText()).startsWith("<Event");
+            assertThat(alert.path("atJob").path("JobSyntax").asText())
+                    .isEqualTo("wmi_scheduled_job");
+            assertThat(alert.path("explain").path("branches")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void reportOfASavedRunListsEveryAlert() throws Exception {
+        Path run = dir.resolve("run.json");
+        Path html = dir.resolve("report.html");
+        CommandRun.of("hunt", "--quiet", "--format", "run-json", "-o", run.toString(), WMI);
+
+        CommandRun report = CommandRun.of("report", run.toString(), "-o", html.toString());
+
+        assertThat(report.exitCode()).isZero();
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertThat(page.split("<tr class=\"alert ", -1)).hasSize(5);
+        assertThat(page).contains("<h2>Alerts (4)</h2>").contains(WMI);
+    }
+
+    @Test
+    void runFileThatIsNotJsonIsAnInputErrorNamingTheFile() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"summary\": [", StandardCharsets.UTF_8);
+
+        CommandRun report = CommandRun.of("report", bad.toString());
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.err()).contains("bad.json").contains("not an atwatch run file");
+    }
+
+    @Test
+    void missingRunFileIsAnInputError() {
+        CommandRun report = CommandRun.of("report", dir.resolve("none.json").toString());
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.err()).contains("cannot read run file");
+    }
+
+    @Test
+    void completionScriptCompletesCommandsAndOptions() {
+        CommandRun completion = CommandRun.of("completion");
+
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out())
+                .contains("complete -F")
+                .contains("hunt")
+                .contains("report")
+                .contains("--hec-url")
+                .contains("--explain");
+    }
+}
