@@ -2,7 +2,9 @@ package dev.atwatch.cli;
 
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.detect.RulePackException;
+import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
             "  atwatch hunt examples/",
             "  atwatch hunt --format csv -o alerts.csv case-42/",
             "  atwatch hunt --rules my-rules/ --semantics splunk --profile ta-windows-8 logs/",
-            "  atwatch hunt --earliest 2026-11-01 --latest -1d --fail-on-alert /var/log/audit/"
+            "  atwatch hunt --earliest 2026-11-01 --latest -1d --fail-on-alert /var/log/audit/",
+            "  atwatch hunt --suppressions examples/suppressions.yaml --show-suppressed logs/"
         })
 final class HuntCommand extends SearchCommand {
 
@@ -27,6 +30,39 @@ final class HuntCommand extends SearchCommand {
             paramLabel = "DIR|FILE",
             description = "a rule pack folder or one rule file (default: the bundled pack)")
     Path rules;
+
+    @Option(
+            names = "--suppressions",
+            paramLabel = "FILE",
+            description =
+                    "an allowlist of known false positives (YAML; see"
+                            + " examples/suppressions.yaml); held-back alerts are counted per"
+                            + " entry")
+    Path suppressionsFile;
+
+    @Option(
+            names = "--show-suppressed",
+            description = "list suppressed alerts after the others, naming the entry of each")
+    boolean showSuppressed;
+
+    @Override
+    Suppressions suppressions() {
+        if (suppressionsFile == null) {
+            return Suppressions.none();
+        }
+        try {
+            return Suppressions.load(suppressionsFile);
+        } catch (NoSuchFileException e) {
+            throw new InputException("suppressions file not found: " + suppressionsFile);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Override
+    boolean showSuppressed() {
+        return showSuppressed;
+    }
 
     @Override
     public Integer call() throws IOException {

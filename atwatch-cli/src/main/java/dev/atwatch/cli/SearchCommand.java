@@ -23,11 +23,13 @@ import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.ExecutionOptions;
 import dev.atwatch.spl.Macros;
 import dev.atwatch.spl.Semantics;
+import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -105,19 +107,41 @@ abstract class SearchCommand implements Callable<Integer> {
             progress.stop();
         }
 
+        SuppressionRun suppression =
+                SuppressionRun.apply(suppressions(), detection, LocalDate.now());
+        detection = suppression.kept();
         ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);
+        if (showSuppressed()) {
+            table = suppression.appendTo(table);
+        }
         List<ReportAlert> alerts =
                 needsEvidence(format)
                         ? evidence.alerts(detection.alerts(), compiled, execution)
                         : List.of();
-        writeResults(format, table, detection, alerts);
+        List<ReportAlert> suppressed =
+                needsEvidence(format)
+                        ? suppression.reportAlerts(
+                                evidence.alerts(suppression.alerts(), compiled, execution))
+                        : List.of();
+        writeResults(format, table, detection, alerts, suppressed);
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
+            suppression.printSummary(err);
         }
         if (hec != null && !hec.send(detection.alerts())) {
             return HecDelivery.EXIT_NOT_DELIVERED;
         }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;
+    }
+
+    /** The allowlist of the run; none by default. */
+    Suppressions suppressions() {
+        return Suppressions.none();
+    }
+
+    /** Whether suppressed alerts are listed after the others. */
+    boolean showSuppressed() {
+        return false;
     }
 
     /** The collector to send alerts to, checked before the run; null without --hec-url. */
@@ -142,7 +166,11 @@ abstract class SearchCommand implements Callable<Integer> {
 
     /** Writes the results in {@code format}, and the run file when asked. */
     private void writeResults(
-            String format, ResultTable table, Detection detection, List<ReportAlert> alerts)
+            String format,
+            ResultTable table,
+            Detection detection,
+            List<ReportAlert> alerts,
+            List<ReportAlert> suppressed)
             throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         RunReport report =
@@ -152,7 +180,7 @@ abstract class SearchCommand implements Callable<Integer> {
                                 RunReport.VERSION,
                                 ExplainedRun.summary(detection, spec.name(), run, paths, alerts),
                                 alerts,
-                                List.of());
+                                suppressed);
         if (run.saveRun != null) {
             Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
         }
