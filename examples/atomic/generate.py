@@ -313,6 +313,42 @@ def wmi_test(folder):
                                                                key=lambda e: e["time"])])
 
 
+def share_access(t, target, share, access):
+    return event(SECURITY, "5145", t, [
+        ("SubjectUserSid", USER_SID), ("SubjectUserName", "adm.vance"),
+        ("SubjectDomainName", DOMAIN), ("SubjectLogonId", "0x5b11e2"), ("ObjectType", "File"),
+        ("IpAddress", "10.40.2.31"), ("IpPort", "51544"), ("ShareName", share),
+        ("ShareLocalPath", "\\??\\C:\\Windows" if "ADMIN" in share else ""),
+        ("RelativeTargetName", target), ("AccessMask", "0x3" if "%%4417" in access else "0x1"),
+        ("AccessList", access), ("AccessReason", "-")])
+
+
+def atexec_test(folder):
+    """Remote execution through the atsvc pipe as impacket's atexec does it, seen on the target."""
+    t0 = datetime(2026, 4, 9, 16, 12, 3, 114000, tzinfo=timezone.utc)
+    name = "\\KqZrTbWx"
+    out = "C:\\Windows\\Temp\\KqZrTbWx.tmp"
+    created = event(SECURITY, "4698", t0 + timedelta(milliseconds=21), [
+        ("SubjectUserSid", USER_SID), ("SubjectUserName", "adm.vance"),
+        ("SubjectDomainName", DOMAIN), ("SubjectLogonId", "0x5b11e2"), ("TaskName", name),
+        ("TaskContent", task_xml(name, "2015-07-15T20:35:13", "cmd.exe",
+                                 f"/C whoami > {out} 2>&1"))])
+    deleted = event(SECURITY, "4699", t0 + timedelta(milliseconds=47), [
+        ("SubjectUserSid", USER_SID), ("SubjectUserName", "adm.vance"),
+        ("SubjectDomainName", DOMAIN), ("SubjectLogonId", "0x5b11e2"), ("TaskName", name)])
+    kept = task_registered(t0 + timedelta(minutes=9), "\\Heron\\InventoryAgent",
+                           "2026-04-10T02:00:00", "C:\\Program Files\\Heron\\agent.exe",
+                           "--scan")
+    events = [
+        share_access(t0, "atsvc", "\\\\*\\IPC$", "%%4416\r\n\t\t\t\t%%4417\r\n\t\t\t\t"),
+        created, deleted,
+        share_access(t0 + timedelta(seconds=1, milliseconds=40), "Temp\\KqZrTbWx.tmp",
+                     "\\\\*\\ADMIN$", "%%4416\r\n\t\t\t\t"),
+        kept,
+    ]
+    write(folder, "security.xml", [to_xml(e) for e in events])
+
+
 def main():
     at_test("t1-at-cmd", 6, 'at.exe 14:20 "cmd.exe /c whoami"', SYS32 + "cmd.exe", "Cmd.Exe",
             "cmd.exe /c whoami", "C:\\Windows\\Temp\\whoami.txt")
@@ -322,6 +358,7 @@ def main():
             "powershell.exe -NoProfile -Command \"Get-Process > $env:TEMP\\at.txt\"",
             "C:\\Windows\\Temp\\at.txt")
     wmi_test("t3-wmi-scheduledjob")
+    atexec_test("remote-atexec")
 
 
 if __name__ == "__main__":
