@@ -349,6 +349,42 @@ def atexec_test(folder):
     write(folder, "security.xml", [to_xml(e) for e in events])
 
 
+VARIANTS = [
+    # (image, original file name, command line, parent)
+    ("C:\\Windows\\SysWOW64\\AT.exe", "AT.EXE", "AT.exe 03:00 /every:Su C:\\ProgramData\\s.bat",
+     SYS32 + "cmd.exe"),
+    (SYS32 + "at.exe", "AT.EXE", "at \\\\FS-02 23:10 \"cmd /c net user\"", SYS32 + "cmd.exe"),
+    ("C:\\Users\\Public\\task.exe", "AT.EXE", "task.exe 22:00 C:\\Users\\Public\\b.exe",
+     SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe"),
+    (SYS32 + "wbem\\WMIC.exe", "wmic.exe",
+     "wmic /node:FS-02 job call create \"cmd.exe /c whoami\",0,0,1,0,\"********231000.000000+000\"",
+     SYS32 + "cmd.exe"),
+    (SYS32 + "wbem\\wmic.exe", "wmic.exe", "wmic job list brief", SYS32 + "cmd.exe"),
+    (SYS32 + "wbem\\wmic.exe", "wmic.exe", "wmic os get caption", SYS32 + "cmd.exe"),
+    ("C:\\Program Files\\PowerShell\\7\\pwsh.exe", "pwsh.dll",
+     "pwsh -c \"New-CimInstance -ClassName Win32_ScheduledJob -Property @{Command='cmd.exe /c x'}\"",
+     SYS32 + "cmd.exe"),
+    (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
+     "powershell -c \"([wmiclass]'Win32_ScheduledJob').Create('cmd /c calc', '********120000.000000+000')\"",
+     SYS32 + "cmd.exe"),
+    (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
+     "powershell -c \"Get-CimInstance Win32_ScheduledJob\"", SYS32 + "cmd.exe"),
+]
+
+
+def variants_test(folder):
+    """Command-line variants: case, SysWOW64, renamed copies, remote targets, job alias, pwsh."""
+    t = datetime(2026, 4, 10, 9, 0, 1, 250000, tzinfo=timezone.utc)
+    sysmon, security = [], []
+    for i, (image, original, cmd, parent) in enumerate(VARIANTS):
+        at = t + timedelta(minutes=i)
+        sysmon.append(sysmon_process(at, 8100 + i, image, original, cmd, parent, parent, 5904,
+                                     f"{DOMAIN}\\{USER}", "High"))
+        security.append(security_process(at, 8100 + i, image, cmd, parent, 5904))
+    write(folder, "sysmon.xml", [to_xml(e) for e in sysmon])
+    write(folder, "security-classic.log", [to_classic(e) for e in security], sep="")
+
+
 def main():
     at_test("t1-at-cmd", 6, 'at.exe 14:20 "cmd.exe /c whoami"', SYS32 + "cmd.exe", "Cmd.Exe",
             "cmd.exe /c whoami", "C:\\Windows\\Temp\\whoami.txt")
@@ -359,6 +395,7 @@ def main():
             "C:\\Windows\\Temp\\at.txt")
     wmi_test("t3-wmi-scheduledjob")
     atexec_test("remote-atexec")
+    variants_test("variants")
 
 
 if __name__ == "__main__":
