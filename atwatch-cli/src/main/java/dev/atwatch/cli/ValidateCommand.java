@@ -10,6 +10,7 @@ import dev.atwatch.detect.validate.ManifestException;
 import dev.atwatch.detect.validate.Replay;
 import dev.atwatch.detect.validate.ReplayManifest;
 import dev.atwatch.detect.validate.RuleRun;
+import dev.atwatch.detect.validate.RuleTestRun;
 import dev.atwatch.detect.validate.Verdict;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.Profile;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  atwatch validate",
             "  atwatch validate --manifest examples/atomic/manifest.yaml --format json",
-            "  atwatch validate --rules my-rules/ --semantics splunk"
+            "  atwatch validate --rules my-rules/ --semantics splunk",
+            "  atwatch validate --rule-tests"
         })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -80,6 +82,17 @@ final class ValidateCommand implements Callable<Integer> {
             description = "ta-windows-legacy or ta-windows-8 (default: ${DEFAULT-VALUE})")
     String profile;
 
+    @Option(
+            names = "--rule-tests",
+            description = "run each rule's own tests: entries instead and check their row counts")
+    boolean ruleTests;
+
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description = "with --rule-tests: the folder test paths are relative to (default: .)")
+    Path root = Path.of(".");
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -88,6 +101,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (!shape.equals("table") && !shape.equals("json")) {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected table or json");
+        }
+        if (ruleTests) {
+            return runRuleTests(shape);
         }
         if (!Files.isRegularFile(manifest)) {
             throw new InputException("cannot read manifest " + manifest);
@@ -111,6 +127,47 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return matrix.complete() ? ExitCodes.OK : ExitCodes.ALERTS;
+    }
+
+    private int runRuleTests(String shape) throws IOException {
+        RulePack pack = pack();
+        List<RuleTestRun.Outcome> outcomes;
+        try {
+            outcomes = new RuleTestRun(execution(pack), profile()).run(pack.rules(), root);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long failed = outcomes.stream().filter(o -> !o.passed()).count();
+        if (shape.equals("json")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("passed", failed == 0);
+            doc.put("outcomes", outcomes);
+            out.println(
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(doc));
+        } else {
+            for (RuleTestRun.Outcome o : outcomes) {
+                String verdict = o.passed() ? "ok  " : "FAIL";
+                String actual = o.problem() != null ? o.problem() : o.actual() + " row(s)";
+                out.println(
+                        verdict
+                                + "  "
+                                + o.rule()
+                                + "  "
+                                + o.data()
+                                + "  expected "
+                                + o.expected()
+                                + ", got "
+                                + actual);
+            }
+            out.println();
+            out.println(
+                    (outcomes.size() - failed) + " of " + outcomes.size() + " rule tests passed");
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.ALERTS;
     }
 
     private RulePack pack() {

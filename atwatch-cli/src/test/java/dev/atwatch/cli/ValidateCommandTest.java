@@ -70,6 +70,25 @@ class ValidateCommandTest {
         assertThat(run.err()).contains("--format");
     }
 
+    @Test
+    void ruleTestsOfTheBundledPackAllPass() {
+        CommandRun run = CommandRun.of("validate", "--rule-tests", "--root", "..");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("ok    win-atsvc-pipe-access  examples/atomic/remote-atexec/security.xml")
+                .containsPattern("(\\d+) of \\1 rule tests passed")
+                .doesNotContain("FAIL");
+    }
+
+    @Test
+    void aRuleTestWhoseDataIsMissingFailsWithExitOne() {
+        CommandRun run = CommandRun.of("validate", "--rule-tests", "--root", "no-such-root");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL");
+    }
+
     private static void copyRulesExcept(Path target, String left) throws IOException {
         try (Stream<Path> files = Files.walk(RULES)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
