@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             HuntCommand.class,
             QueryCommand.class,
             ConvertCommand.class,
+            ValidateCommand.class,
             ReportCommand.class,
             CompletionCommand.class
         },
