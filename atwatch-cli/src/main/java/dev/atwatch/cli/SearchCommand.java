@@ -1,5 +1,7 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.correlate.ChainReport;
+import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
 import dev.atwatch.detect.CompiledRule;
 import dev.atwatch.detect.Detection;
@@ -9,6 +11,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.event.Provenance;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.read.Input;
@@ -82,16 +85,35 @@ abstract class SearchCommand implements Callable<Integer> {
                         range,
                         run.threads(),
                         InputOptions.readers());
-        Detection detection = detector.run(inputs, run.input.readOptions(), listener(err));
+        Correlator correlator = correlator();
+        Detection detection =
+                detector.run(inputs, run.input.readOptions(), listener(err), correlator);
+        ChainReport chains = correlator == null ? null : correlator.finish();
 
-        ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);
+        ResultTable table = huntColumns ? alertTable(detection, chains) : queryTable(detection);
         int width = run.wide ? 0 : Output.terminalWidth();
         ResultWriter writer = ResultWriter.forFormat(format, width);
-        Output.write(run.output, spec.commandLine().getOut(), out -> writer.write(table, out));
+        Output.write(
+                run.output,
+                spec.commandLine().getOut(),
+                out -> {
+                    writer.write(table, out);
+                    if (chains != null) {
+                        ChainTable.write(chains, writer, format, out);
+                    }
+                });
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
+            if (chains != null) {
+                ChainTable.summarise(chains, err);
+            }
         }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;
+    }
+
+    /** The correlator to feed every event to, or {@code null} for none (the default). */
+    Correlator correlator() {
+        return null;
     }
 
     private Macros macros() throws IOException {
@@ -177,12 +199,20 @@ abstract class SearchCommand implements Callable<Integer> {
         return new ResultTable(only.results().columns(), rows);
     }
 
-    /** Every rule's rows: {@code rule}, the union of the rules' columns, {@code source}. */
-    private static ResultTable alertTable(Detection detection) {
+    /**
+     * Every rule's rows: {@code rule}, the union of the rules' columns, {@code source}, and with
+     * chains a {@code chain} column naming the chain whose creation the alert's event is.
+     */
+    private static ResultTable alertTable(Detection detection, ChainReport chains) {
+        Map<Provenance, String> chainIds =
+                chains == null ? Map.of() : Correlator.chainsByCreation(chains.chains());
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
         detection.results().forEach(r -> columns.addAll(r.results().columns()));
         columns.add("source");
+        if (chains != null) {
+            columns.add("chain");
+        }
         List<Map<String, FieldValue>> rows = new ArrayList<>();
         for (Alert alert : detection.alerts()) {
             Map<String, FieldValue> row = new LinkedHashMap<>();
@@ -191,6 +221,10 @@ abstract class SearchCommand implements Callable<Integer> {
             String source = alert.sourceText();
             if (!source.isEmpty()) {
                 row.put("source", FieldValue.of(source));
+            }
+            String chain = alert.provenance() == null ? null : chainIds.get(alert.provenance());
+            if (chain != null) {
+                row.put("chain", FieldValue.of(chain));
             }
             rows.add(row);
         }

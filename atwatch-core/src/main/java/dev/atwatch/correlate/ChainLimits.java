@@ -29,6 +29,52 @@ public record ChainLimits(
     public static final ChainLimits DEFAULTS =
             new ChainLimits(100_000, 1_000, 8 * 86_400, 300, 120);
 
+    /** The names {@link #with} accepts, for messages. */
+    public static final String NAMES = CANDIDATES + ", " + OPEN_JOBS + ", " + WINDOW;
+
+    /** Whether {@code name} names a chain limit. */
+    public static boolean isChainLimit(String name) {
+        return name.equals(CANDIDATES) || name.equals(OPEN_JOBS) || name.equals(WINDOW);
+    }
+
+    /**
+     * A copy with the limit {@code name} set to {@code value}.
+     *
+     * @throws IllegalArgumentException for an unknown name or a value below 1
+     */
+    public ChainLimits with(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+        int count = (int) Math.min(value, Integer.MAX_VALUE);
+        return switch (name) {
+            case CANDIDATES ->
+                    new ChainLimits(
+                            count,
+                            openJobsPerHost,
+                            windowSeconds,
+                            registrationSeconds,
+                            toleranceSeconds);
+            case OPEN_JOBS ->
+                    new ChainLimits(
+                            candidates,
+                            count,
+                            windowSeconds,
+                            registrationSeconds,
+                            toleranceSeconds);
+            case WINDOW ->
+                    new ChainLimits(
+                            candidates,
+                            openJobsPerHost,
+                            value,
+                            registrationSeconds,
+                            toleranceSeconds);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown chain limit '" + name + "'; expected one of " + NAMES);
+        };
+    }
+
     public ChainLimits {
         if (candidates < 1 || openJobsPerHost < 1) {
             throw new IllegalArgumentException("chain limits must be at least 1");

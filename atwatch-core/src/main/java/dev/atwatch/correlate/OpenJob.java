@@ -12,7 +12,7 @@ import java.util.Map;
 final class OpenJob {
 
     /** Most creation events remembered for one job. */
-    static final int MAX_SOURCES = 16;
+    static final int MAX_SOURCES = 64;
 
     Candidate creation;
     Candidate registration;
