@@ -92,4 +92,50 @@ class EventScreenTest {
 
         assertThat(EventScreen.screen(event)).isEmpty();
     }
+
+    @Test
+    void taskSchedulerRegistrationOfAnAtTaskIsACandidate() {
+        Event event =
+                Event.builder(HERE)
+                        .time(1_773_147_910)
+                        .put(Event.HOST, "h")
+                        .put("EventCode", "106")
+                        .put("Channel", "Microsoft-Windows-TaskScheduler/Operational")
+                        .put("TaskName", "\\At3")
+                        .put("UserContext", "KESTREL\\m.okafor")
+                        .build();
+
+        assertThat(EventScreen.screen(event))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.kind()).isEqualTo(Candidate.Kind.REGISTRATION);
+                            assertThat(c.name()).isEqualTo("At3");
+                            assertThat(c.observation().kind()).isEqualTo("TaskScheduler 106");
+                        });
+    }
+
+    @Test
+    void schedulerChildIsACandidateOnlyUnderTheScheduleService() {
+        Event schedule = schedulerChild("svchost.exe -k netsvcs -p -s Schedule");
+        Event bits = schedulerChild("svchost.exe -k netsvcs -p -s BITS");
+
+        assertThat(EventScreen.screen(schedule))
+                .singleElement()
+                .extracting(Candidate::kind)
+                .isEqualTo(Candidate.Kind.SCHEDULED_PROCESS);
+        assertThat(EventScreen.screen(bits)).isEmpty();
+    }
+
+    private static Event schedulerChild(String parentCommandLine) {
+        return Event.builder(HERE)
+                .time(1_773_148_800)
+                .put(Event.HOST, "h")
+                .put("EventCode", "1")
+                .put("Image", "C:\\Windows\\System32\\cmd.exe")
+                .put("CommandLine", "cmd")
+                .put("ParentImage", "C:\\Windows\\System32\\svchost.exe")
+                .put("ParentCommandLine", parentCommandLine)
+                .build();
+    }
 }
