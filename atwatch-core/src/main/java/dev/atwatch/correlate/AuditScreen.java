@@ -26,7 +26,7 @@ final class AuditScreen {
         String comm = source.text("comm");
         String exe = source.text("exe");
         boolean atd = "atd".equals(comm) || (exe != null && exe.endsWith("/atd"));
-        List<Candidate> found = EventScreen.list();
+        List<Candidate> found = new ArrayList<>(2);
         if (EventScreen.values(event, "type").contains("EXECVE")) {
             execve(source, atd, found);
         }

@@ -66,11 +66,11 @@ public final class Correlator {
     /** Links the candidates; the correlator accepts no more events afterwards. */
     public ChainReport finish() {
         List<Candidate> all;
-        long kept;
+        long lost;
         synchronized (candidates) {
             finished = true;
             all = new ArrayList<>(candidates);
-            kept = all.size();
+            lost = dropped;
             candidates.clear();
         }
         all.sort(Candidate.ORDER);
@@ -86,14 +86,13 @@ public final class Correlator {
                     HostLinker linker =
                             new HostLinker(
                                     limits,
-                                    last,
                                     job -> {
                                         closed.add(job);
                                         hostEnd.put(job, last);
                                     });
                     linker.link(list);
                 });
-        return new ChainReport(chains(closed, hostEnd), kept, dropped, limits);
+        return new ChainReport(chains(closed, hostEnd), all.size(), lost, limits);
     }
 
     /**
@@ -113,6 +112,7 @@ public final class Correlator {
     private void noteTime(Event event) {
         double time = event.time();
         String host = event.text(Event.HOST);
+        host = host != null ? host : event.text("Computer");
         if (host == null || Double.isNaN(time)) {
             return;
         }

@@ -7,7 +7,6 @@ import dev.atwatch.atjob.Invocation;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Provenance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +30,26 @@ final class EventScreen {
             Set.of("at", "at.exe", "batch", "wmic.exe", "powershell.exe", "pwsh.exe", "pwsh");
 
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ksh", "zsh", "ash");
+
+    /**
+     * Programs whose command line may schedule a job, themselves or through a wrapper; any other
+     * process is not parsed, since at.exe started by it is logged as a process of its own.
+     */
+    private static final Set<String> SCHEDULING_PROGRAMS =
+            Set.of(
+                    "at.exe",
+                    "at",
+                    "batch",
+                    "wmic.exe",
+                    "powershell.exe",
+                    "pwsh.exe",
+                    "pwsh",
+                    "cmd.exe",
+                    "sh",
+                    "bash",
+                    "dash",
+                    "zsh",
+                    "ksh");
 
     private static final Pattern TASK_NAME = Pattern.compile("(?i)\\\\?(At\\d{1,9})");
     private static final Pattern JOB_FILE =
@@ -193,10 +212,10 @@ final class EventScreen {
 
     /** The job a process creates; a renamed at.exe is read as at.exe by its OriginalFileName. */
     private static Optional<AtJob> createdJob(Source source, String image, String commandLine) {
-        if (commandLine == null) {
+        String original = source.text("OriginalFileName");
+        if (commandLine == null || !maySchedule(image, original)) {
             return Optional.empty();
         }
-        String original = source.text("OriginalFileName");
         String line = commandLine;
         String program = image;
         if (original != null
@@ -208,6 +227,12 @@ final class EventScreen {
         }
         AtJobResult result = AtJobs.parse(line, program);
         return result.asJob().filter(job -> job.invocation() == Invocation.CREATE);
+    }
+
+    private static boolean maySchedule(String image, String original) {
+        return image == null
+                || SCHEDULING_PROGRAMS.contains(fileName(image))
+                || (original != null && original.equalsIgnoreCase("at.exe"));
     }
 
     private static boolean isTool(String image, Source source) {
@@ -435,10 +460,5 @@ final class EventScreen {
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
                 .replace("&amp;", "&");
-    }
-
-    /** An ordered, growable list of candidates for one event. */
-    static List<Candidate> list() {
-        return new ArrayList<>(2);
     }
 }

@@ -23,7 +23,6 @@ final class HostLinker {
     static final double SAME_ACT_SECONDS = 5;
 
     private final ChainLimits limits;
-    private final double lastTime;
     private final Consumer<OpenJob> closed;
     private final List<OpenJob> open = new ArrayList<>();
 
@@ -31,13 +30,10 @@ final class HostLinker {
     private final Map<Long, String> atdJobs = new HashMap<>();
 
     /**
-     * @param lastTime the time of the host's last event of any kind, to tell a run that the input
-     *     does not reach from one that did not happen
      * @param closed receives each job once it is closed
      */
-    HostLinker(ChainLimits limits, double lastTime, Consumer<OpenJob> closed) {
+    HostLinker(ChainLimits limits, Consumer<OpenJob> closed) {
         this.limits = limits;
-        this.lastTime = lastTime;
         this.closed = closed;
     }
 
@@ -308,9 +304,5 @@ final class HostLinker {
                             + ")";
             closed.accept(oldest);
         }
-    }
-
-    double lastTime() {
-        return lastTime;
     }
 }
