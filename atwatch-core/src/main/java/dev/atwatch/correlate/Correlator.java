@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ChainLimits#openJobsPerHost()} and {@link ChainLimits#windowSeconds()}. The result does
  * not depend on the order events arrived in.
  *
- * <p>Known limits: two identical jobs scheduled on one host within five seconds are reported as one
- * chain; the host's UTC offset is not known, so a job for a clock time is looked for in the window
- * that time spans over every offset in use (about a day wide).
+ * <p>Known limits: two identical jobs scheduled on one host within five seconds by events without
+ * process ids are reported as one chain; the host's UTC offset is not known, so a job for a clock
+ * time is looked for in the window that time spans over every offset in use (about a day wide).
  */
 public final class Correlator {
 
@@ -111,12 +111,10 @@ public final class Correlator {
 
     private void noteTime(Event event) {
         double time = event.time();
-        String host = event.text(Event.HOST);
-        host = host != null ? host : event.text("Computer");
-        if (host == null || Double.isNaN(time)) {
+        if (Double.isNaN(time)) {
             return;
         }
-        String key = EventScreen.hostKey(host);
+        String key = EventScreen.hostKey(EventScreen.hostName(event));
         if (lastTimes.containsKey(key) || lastTimes.size() < limits.candidates()) {
             lastTimes.merge(key, time, Math::max);
         }

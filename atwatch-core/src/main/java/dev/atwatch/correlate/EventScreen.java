@@ -65,13 +65,16 @@ final class EventScreen {
     /** at(1)'s spool file name: queue letter, five hex digits of job number, eight of minutes. */
     private static final Pattern SPOOL_FILE = Pattern.compile("[A-Za-z=][0-9a-f]{5}[0-9a-f]{8}");
 
+    /** The host name given to events that name none (such as {@code ausearch -i} output). */
+    static final String UNKNOWN_HOST = "(unknown host)";
+
     private EventScreen() {}
 
     /** The candidates an event gives; usually none. */
     static List<Candidate> screen(Event event) {
         double time = event.time();
         String hostName = hostName(event);
-        if (Double.isNaN(time) || hostName == null) {
+        if (Double.isNaN(time)) {
             return List.of();
         }
         Source source = new Source(event, hostKey(hostName), hostName, time);
@@ -150,9 +153,13 @@ final class EventScreen {
         }
     }
 
-    private static String hostName(Event event) {
+    /**
+     * The host an event names, or {@link #UNKNOWN_HOST}: events without one are linked together.
+     */
+    static String hostName(Event event) {
         String host = event.text(Event.HOST);
-        return host != null ? host : event.text("Computer");
+        host = host != null ? host : event.text("Computer");
+        return host != null ? host : UNKNOWN_HOST;
     }
 
     private static List<Candidate> process(Source source, boolean sysmon) {

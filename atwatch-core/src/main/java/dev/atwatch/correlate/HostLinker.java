@@ -90,8 +90,9 @@ final class HostLinker {
             if (job.creation != null
                     && job.execution == null
                     && Math.abs(c.time() - job.creation.time()) <= SAME_ACT_SECONDS
-                    && job.creation.job().alertFields().equals(c.job().alertFields())) {
-                job.addSource(c.provenance());
+                    && job.creation.job().alertFields().equals(c.job().alertFields())
+                    && job.sameCreator(c)) {
+                job.addSource(c);
                 if (c.rank() > job.creation.rank()) {
                     job.creation = c;
                 }
@@ -100,7 +101,7 @@ final class HostLinker {
         }
         OpenJob job = adoptedRegistration(c);
         job.creation = c;
-        job.addSource(c.provenance());
+        job.addSource(c);
         Optional<FireWindow> window = c.job().fireWindow((long) Math.floor(c.time()), null);
         window.ifPresent(w -> job.window = w);
         setRunWindow(job, c.time(), window.map(FireWindow::earliest), window.map(w -> w.latest()));

@@ -4,9 +4,11 @@ import dev.atwatch.atjob.AtJob;
 import dev.atwatch.atjob.FireWindow;
 import dev.atwatch.event.Provenance;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A job being linked on one host: the links found so far and where its run is looked for. */
 final class OpenJob {
@@ -66,10 +68,30 @@ final class OpenJob {
         return time >= runFrom && time <= runUntil;
     }
 
-    void addSource(Provenance provenance) {
-        if (creationSources.size() < MAX_SOURCES && !creationSources.contains(provenance)) {
-            creationSources.add(provenance);
+    /** Process ids of the creation events and of their parents, -1 when unknown. */
+    final Set<Long> creationPids = new HashSet<>();
+
+    final Set<Long> creationParentPids = new HashSet<>();
+
+    void addSource(Candidate c) {
+        if (creationSources.size() < MAX_SOURCES && !creationSources.contains(c.provenance())) {
+            creationSources.add(c.provenance());
+            creationPids.add(c.pid());
+            creationParentPids.add(c.parentPid());
         }
+    }
+
+    /**
+     * Whether {@code c} may record the same creation: the same process in another log, its wrapper
+     * or the at process a wrapper started. Events without process ids may.
+     */
+    boolean sameCreator(Candidate c) {
+        if (c.pid() < 0 || creationPids.contains(-1L)) {
+            return true;
+        }
+        return creationPids.contains(c.pid())
+                || creationPids.contains(c.parentPid())
+                || creationParentPids.contains(c.pid());
     }
 
     /** The job's fields: those of its creation, or the registration's task and command. */

@@ -17,7 +17,8 @@
  * <ul>
  *   <li>The host's UTC offset is not known, so a job for a clock time ({@code at 13:20}) is looked
  *       for over the span that time covers in every offset in use, about a day.
- *   <li>Two identical jobs scheduled on one host within five seconds make one chain.
+ *   <li>Two identical jobs scheduled on one host within five seconds by events without process ids
+ *       make one chain.
  *   <li>Only a job's first run is linked; later runs of a recurring job are not reported.
  *   <li>On Linux the job's commands come from standard input and are rarely visible, so a run is
  *       tied by atd's spool file, parent process and user id, not by command.

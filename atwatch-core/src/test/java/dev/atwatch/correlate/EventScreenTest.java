@@ -83,7 +83,7 @@ class EventScreenTest {
     }
 
     @Test
-    void eventWithoutTimeOrHostIsIgnored() {
+    void eventWithoutTimeIsIgnored() {
         Event event =
                 Event.builder(HERE)
                         .put("EventCode", "4688")
