@@ -1,11 +1,15 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.correlate.ChainLimits;
+import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.detect.RulePackException;
 import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +25,9 @@ import picocli.CommandLine.Option;
             "  atwatch hunt --format csv -o alerts.csv case-42/",
             "  atwatch hunt --rules my-rules/ --semantics splunk --profile ta-windows-8 logs/",
             "  atwatch hunt --earliest 2026-11-01 --latest -1d --fail-on-alert /var/log/audit/",
-            "  atwatch hunt --suppressions examples/suppressions.yaml --show-suppressed logs/"
+            "  atwatch hunt --suppressions examples/suppressions.yaml --show-suppressed logs/",
+            "  atwatch hunt --chains examples/",
+            "  atwatch hunt --chains --limit chain-window-seconds=86400 case-42/"
         })
 final class HuntCommand extends SearchCommand {
 
@@ -30,6 +36,17 @@ final class HuntCommand extends SearchCommand {
             paramLabel = "DIR|FILE",
             description = "a rule pack folder or one rule file (default: the bundled pack)")
     Path rules;
+
+    @Option(
+            names = "--chains",
+            description =
+                    "link each at job's creation, registration and execution per host and print"
+                            + " the chains after the alerts (every event is parsed: no prefilter);"
+                            + " limits: "
+                            + ChainLimits.NAMES)
+    boolean chains;
+
+    private ChainLimits chainLimits = ChainLimits.DEFAULTS;
 
     @Option(
             names = "--suppressions",
@@ -75,6 +92,29 @@ final class HuntCommand extends SearchCommand {
         if (pack.rules().isEmpty()) {
             throw new UsageException("the rule pack " + pack.origin() + " holds no rule");
         }
+        takeChainLimits();
         return execute(pack.rules(), pack.aliasesText(), true);
+    }
+
+    @Override
+    Correlator correlator() {
+        return chains ? new Correlator(chainLimits) : null;
+    }
+
+    /** Moves the chain limits out of {@code --limit}, whose other names are input limits. */
+    private void takeChainLimits() {
+        Map<String, Integer> inputLimits = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> limit : run.input.limits.entrySet()) {
+            if (!ChainLimits.isChainLimit(limit.getKey())) {
+                inputLimits.put(limit.getKey(), limit.getValue());
+                continue;
+            }
+            try {
+                chainLimits = chainLimits.with(limit.getKey(), limit.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --limit: " + e.getMessage());
+            }
+        }
+        run.input.limits = inputLimits;
     }
 }

@@ -1,5 +1,7 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.correlate.ChainReport;
+import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
 import dev.atwatch.detect.CompiledRule;
 import dev.atwatch.detect.Detection;
@@ -9,6 +11,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.event.Provenance;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.output.TextTableWriter;
@@ -100,17 +103,19 @@ abstract class SearchCommand implements Callable<Integer> {
         // events are kept for evidence only when an output shows them
         ExplainedRun evidence = new ExplainedRun(progress);
         RunListener listener = needsEvidence(format) ? evidence : progress;
+        Correlator correlator = correlator();
         Detection detection;
         try {
-            detection = detector.run(inputs, run.input.readOptions(), listener);
+            detection = detector.run(inputs, run.input.readOptions(), listener, correlator);
         } finally {
             progress.stop();
         }
+        ChainReport chains = correlator == null ? null : correlator.finish();
 
         SuppressionRun suppression =
                 SuppressionRun.apply(suppressions(), detection, LocalDate.now());
         detection = suppression.kept();
-        ResultTable table = huntColumns ? alertTable(detection) : queryTable(detection);
+        ResultTable table = huntColumns ? alertTable(detection, chains) : queryTable(detection);
         if (showSuppressed()) {
             table = suppression.appendTo(table);
         }
@@ -123,15 +128,23 @@ abstract class SearchCommand implements Callable<Integer> {
                         ? suppression.reportAlerts(
                                 evidence.alerts(suppression.alerts(), compiled, execution))
                         : List.of();
-        writeResults(format, table, detection, alerts, suppressed);
+        writeResults(format, table, detection, alerts, suppressed, chains);
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
             suppression.printSummary(err);
+            if (chains != null) {
+                ChainTable.summarise(chains, err);
+            }
         }
         if (hec != null && !hec.send(detection.alerts())) {
             return HecDelivery.EXIT_NOT_DELIVERED;
         }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;
+    }
+
+    /** The correlator to feed every event to, or {@code null} for none (the default). */
+    Correlator correlator() {
+        return null;
     }
 
     /** The allowlist of the run; none by default. */
@@ -170,7 +183,8 @@ abstract class SearchCommand implements Callable<Integer> {
             ResultTable table,
             Detection detection,
             List<ReportAlert> alerts,
-            List<ReportAlert> suppressed)
+            List<ReportAlert> suppressed,
+            ChainReport chains)
             throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         RunReport report =
@@ -198,6 +212,9 @@ abstract class SearchCommand implements Callable<Integer> {
                     stdout,
                     out -> {
                         writer.write(table, out);
+                        if (chains != null) {
+                            ChainTable.write(chains, writer, format, out);
+                        }
                         if (run.explain) {
                             ExplainOutput.text(alerts, out);
                         }
@@ -304,7 +321,9 @@ abstract class SearchCommand implements Callable<Integer> {
      * parsed at job's {@code Job*} fields when a row's command line is an at invocation, and {@code
      * source}.
      */
-    private static ResultTable alertTable(Detection detection) {
+    private static ResultTable alertTable(Detection detection, ChainReport chains) {
+        Map<Provenance, String> chainIds =
+                chains == null ? Map.of() : Correlator.chainsByCreation(chains.chains());
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
         for (Detection.RuleResults rule : detection.results()) {
@@ -325,10 +344,17 @@ abstract class SearchCommand implements Callable<Integer> {
             if (!source.isEmpty()) {
                 row.put("source", FieldValue.of(source));
             }
+            String chain = alert.provenance() == null ? null : chainIds.get(alert.provenance());
+            if (chain != null) {
+                row.put("chain", FieldValue.of(chain));
+            }
             rows.add(row);
         }
         columns.addAll(jobColumns);
         columns.add("source");
+        if (chains != null) {
+            columns.add("chain");
+        }
         return new ResultTable(List.copyOf(columns), rows);
     }
 }

