@@ -72,6 +72,7 @@ final class ExprScan {
         }
         if (!assigned.contains(field.name())) {
             naming.classicOf(field.name())
+                    .filter(alias -> !inCoalesce || !readsField(parent, alias.source()))
                     .ifPresent(alias -> classicRead(field, alias, inCoalesce));
         }
     }
@@ -90,6 +91,22 @@ final class ExprScan {
         String classic = alias.firstValue() ? "mvindex(" + alias.source() + ", 0)" : alias.source();
         String both = written + ", " + classic;
         edits.replace(field.span(), inCoalesce ? both : "coalesce(" + both + ")");
+    }
+
+    /** Whether an argument of {@code call} reads {@code name}, whole or through mvindex(). */
+    private static boolean readsField(Expr.Call call, String name) {
+        for (Expr arg : call.args()) {
+            Expr read =
+                    arg instanceof Expr.Call inner
+                                    && inner.name().equals("mvindex")
+                                    && !inner.args().isEmpty()
+                            ? inner.args().get(0)
+                            : arg;
+            if (read instanceof Expr.Field field && field.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes argument {@code index} of {@code call} with its comma. */

@@ -6,7 +6,10 @@ import dev.atwatch.spl.Severity;
 import dev.atwatch.spl.ast.CompareOp;
 import dev.atwatch.spl.ast.SearchNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Finds the pitfalls of search terms and records the rewrite of each into the fixed query. */
 final class SearchScan {
@@ -28,24 +31,51 @@ final class SearchScan {
 
     /** Scans a search command's expression. */
     void scan(SearchNode node) {
-        scan(node, true, false);
+        scan(node, true, false, Set.of());
     }
 
     /**
      * Scans {@code node}; {@code inAnd} says whether a term may be dropped from its parent, {@code
-     * sysmon} whether an enclosing AND admits Sysmon events only.
+     * sysmon} whether an enclosing AND admits Sysmon events only, {@code alternatives} the terms of
+     * the enclosing OR (see {@link #alternatives(SearchNode.Or)}).
      */
-    private void scan(SearchNode node, boolean inAnd, boolean sysmon) {
+    private void scan(SearchNode node, boolean inAnd, boolean sysmon, Set<String> alternatives) {
         if (node instanceof SearchNode.And and) {
             boolean only = sysmon || and.children().stream().anyMatch(SearchScan::isSysmonCode);
-            and.children().forEach(child -> scan(child, true, only));
+            and.children().forEach(child -> scan(child, true, only, Set.of()));
         } else if (node instanceof SearchNode.Or or) {
-            or.children().forEach(child -> scan(child, false, sysmon));
+            Set<String> terms = alternatives(or);
+            or.children().forEach(child -> scan(child, false, sysmon, terms));
         } else if (node instanceof SearchNode.Not not) {
-            scan(not.child(), false, sysmon);
+            scan(not.child(), false, sysmon, Set.of());
         } else if (node instanceof SearchNode.Compare compare) {
-            compare(compare, inAnd, sysmon);
+            compare(compare, inAnd, sysmon, alternatives);
         }
+    }
+
+    /**
+     * What the branches of {@code or} already admit, so that a term written together with its
+     * portable form is not reported: each {@code field OP value} branch, and the {@code source} of
+     * each branch that is an AND (such as {@code sourcetype=WinEventLog source="..."}).
+     */
+    private static Set<String> alternatives(SearchNode.Or or) {
+        Set<String> terms = new HashSet<>();
+        for (SearchNode child : or.children()) {
+            if (child instanceof SearchNode.Compare c) {
+                terms.add(key(c.field(), c.op(), c.value()));
+            } else if (child instanceof SearchNode.And and) {
+                for (SearchNode term : and.children()) {
+                    if (term instanceof SearchNode.Compare c && c.field().equals("source")) {
+                        terms.add(key("source", c.op(), c.value()));
+                    }
+                }
+            }
+        }
+        return terms;
+    }
+
+    private static String key(String field, CompareOp op, String value) {
+        return field + op.symbol() + value.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -63,10 +93,13 @@ final class SearchScan {
         return false;
     }
 
-    private void compare(SearchNode.Compare compare, boolean inAnd, boolean sysmon) {
+    private void compare(
+            SearchNode.Compare compare, boolean inAnd, boolean sysmon, Set<String> alternatives) {
         String field = compare.field();
         if (field.equals("sourcetype")) {
-            sourcetype(compare);
+            if (!alternatives.contains(key("source", CompareOp.EQ, compare.value()))) {
+                sourcetype(compare);
+            }
         } else if (FieldNaming.isTimeModifier(field)) {
             timeModifier(compare, inAnd);
         } else if (FieldNaming.NEVER_EXTRACTED.contains(field)) {
@@ -76,7 +109,12 @@ final class SearchScan {
                     compare.span(),
                     "no Windows format has a field '" + field + "', so this term never matches");
         } else if (!sysmon) {
-            naming.classicOf(field).ifPresent(alias -> classicField(compare, alias));
+            naming.classicOf(field)
+                    .filter(
+                            a ->
+                                    !alternatives.contains(
+                                            key(a.source(), compare.op(), compare.value())))
+                    .ifPresent(alias -> classicField(compare, alias));
         }
     }
 
