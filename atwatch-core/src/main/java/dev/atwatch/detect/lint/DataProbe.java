@@ -121,12 +121,70 @@ public final class DataProbe {
     }
 
     private static String keepOnly(String searchText, SearchNode.Or or, SearchNode child) {
-        String own = searchText.substring(child.span().start(), child.span().end());
-        return searchText.substring(0, or.span().start())
+        Span whole = closed(searchText, or.span());
+        Span own = closed(searchText, child.span());
+        return searchText.substring(0, whole.start())
                 + "("
-                + own
+                + searchText.substring(own.start(), own.end())
                 + ")"
-                + searchText.substring(or.span().end());
+                + searchText.substring(whole.end());
+    }
+
+    /**
+     * {@code span} widened over the parentheses it opens or closes without their partner: the span
+     * of a node may end inside the group that closes its last term.
+     */
+    static Span closed(String text, Span span) {
+        int[] depth = depth(text.substring(span.start(), span.end()));
+        int start = span.start();
+        int end = span.end();
+        for (int open = depth[0]; open > 0; open--) {
+            int next = skipSpaces(text, end, 1);
+            if (next >= text.length() || text.charAt(next) != ')') {
+                break;
+            }
+            end = next + 1;
+        }
+        for (int unopened = depth[1]; unopened > 0; unopened--) {
+            int previous = skipSpaces(text, start - 1, -1);
+            if (previous < 0 || text.charAt(previous) != '(') {
+                break;
+            }
+            start = previous;
+        }
+        return new Span(start, end);
+    }
+
+    private static int skipSpaces(String text, int from, int step) {
+        int at = from;
+        while (at >= 0 && at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at += step;
+        }
+        return at;
+    }
+
+    /** Parentheses left open and closed without an opening one, outside quoted strings. */
+    private static int[] depth(String text) {
+        int open = 0;
+        int unopened = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                open++;
+            } else if (!quoted && c == ')') {
+                if (open > 0) {
+                    open--;
+                } else {
+                    unopened++;
+                }
+            }
+        }
+        return new int[] {open, unopened};
     }
 
     private Detection run(
@@ -135,6 +193,8 @@ public final class DataProbe {
         for (int i = 0; i < branches.size(); i++) {
             rules.add(rule("branch-" + (i + 1), branches.get(i).search() + "\n| stats count"));
         }
+        // a branch that cannot be cut out as a search of its own is left out of the probe
+        rules.removeIf(r -> !Spl.compile(r.search()).ok());
         rules.add(rule("query", query));
         List<CompiledRule> compiled = Detector.compile(rules, Macros.NONE);
         Detector detector =
