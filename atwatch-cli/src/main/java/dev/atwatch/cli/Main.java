@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description =
                 "Finds abuse of the at job scheduler (ATT&CK T1053.002) in Windows and Linux logs.",
-        subcommands = {HuntCommand.class, QueryCommand.class, ConvertCommand.class},
+        subcommands = {
+            HuntCommand.class,
+            QueryCommand.class,
+            ConvertCommand.class,
+            LintCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  atwatch hunt examples/",

@@ -1,5 +1,7 @@
 package dev.atwatch.detect.lint;
 
+import dev.atwatch.spl.DiagnosticCode;
+
 /**
  * The stable codes of lint findings: places where a query is blind on real data or depends on a
  * behaviour that differs between Splunk deployments. Compiler warnings keep their own {@code
@@ -32,5 +34,23 @@ public enum LintCode {
     /** A short readable name, such as {@code sourcetype-renamed}. */
     public String slug() {
         return slug;
+    }
+
+    /**
+     * The readable name of a finding's code: a lint code or a compiler code ({@code SPL102}), or
+     * the code itself when it is neither.
+     */
+    public static String slugOf(String id) {
+        for (LintCode code : values()) {
+            if (code.id.equals(id)) {
+                return code.slug;
+            }
+        }
+        for (DiagnosticCode code : DiagnosticCode.values()) {
+            if (code.id().equals(id)) {
+                return code.slug();
+            }
+        }
+        return id;
     }
 }
