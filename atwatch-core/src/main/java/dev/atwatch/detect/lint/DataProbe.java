@@ -113,7 +113,8 @@ public final class DataProbe {
         for (SearchNode term : terms) {
             if (term instanceof SearchNode.Or or) {
                 for (SearchNode child : or.children()) {
-                    branches.add(new Branch(child.span(), keepOnly(searchText, or, child)));
+                    Span closed = closed(searchText, child.span());
+                    branches.add(new Branch(closed, keepOnly(searchText, or, child)));
                 }
             }
         }
