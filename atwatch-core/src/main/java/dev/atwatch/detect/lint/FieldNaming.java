@@ -1,6 +1,7 @@
 package dev.atwatch.detect.lint;
 
 import dev.atwatch.event.FieldAliases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +69,7 @@ final class FieldNaming {
         if (colon <= 0 || !aliases.carriesChannelInSource(sourcetype.substring(0, colon))) {
             return List.of();
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         names.add(sourcetype);
         names.addAll(aliases.sourcetypeEquivalents(sourcetype));
         return names;

@@ -2,6 +2,8 @@ package dev.atwatch.detect.lint;
 
 import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +31,10 @@ public record LintReport(
 
     /** The same report with more findings and notes (from a run over data). */
     public LintReport with(List<Diagnostic> more, List<String> moreNotes) {
-        List<Diagnostic> all = new java.util.ArrayList<>(findings);
+        List<Diagnostic> all = new ArrayList<>(findings);
         all.addAll(more);
-        all.sort(
-                java.util.Comparator.comparingInt(Diagnostic::line)
-                        .thenComparingInt(Diagnostic::column));
-        List<String> allNotes = new java.util.ArrayList<>(notes);
+        all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(moreNotes);
         return new LintReport(query, all, fixed, allNotes);
     }

@@ -168,4 +168,23 @@ class LinterTest {
         assertThat(MODERN.lint(fixed).findings())
                 .allMatch(d -> d.code().startsWith("SPL"), "only compiler warnings remain");
     }
+
+    @Test
+    void assignmentThatOnlyKeepsAFieldEveryEventHasIsDroppedFromTheFix() {
+        String query =
+                "EventCode=1\n| eval a=1, host=coalesce(host, ComputerName)\n"
+                        + "| eval host=coalesce(host, Computer)\n| table host";
+
+        LintReport report = LEGACY.lint(query);
+
+        assertThat(located(report)).containsExactly("2:33 LINT004", "3:28 LINT004");
+        assertThat(report.fixed().orElseThrow()).isEqualTo("EventCode=1\n| eval a=1\n| table host");
+    }
+
+    @Test
+    void fieldsAssignedEarlierAreNotBlamedForTheirClassicNames() {
+        String query = "EventCode=4688 | eval CommandLine=\"x\" | eval c=lower(CommandLine)";
+
+        assertThat(LEGACY.lint(query).findings()).isEmpty();
+    }
 }
