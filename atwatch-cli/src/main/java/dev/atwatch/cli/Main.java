@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ConvertCommand.class,
             ValidateCommand.class,
+            LintCommand.class,
             ReportCommand.class,
             CompletionCommand.class
         },

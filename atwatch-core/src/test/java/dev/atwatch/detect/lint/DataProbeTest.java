@@ -1,0 +1,65 @@
+package dev.atwatch.detect.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.atwatch.event.FieldAliases;
+import dev.atwatch.event.Profile;
+import dev.atwatch.read.Inputs;
+import dev.atwatch.read.ReadOptions;
+import dev.atwatch.read.Readers;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataProbeTest {
+
+    private static LintReport probe(Profile profile) throws Exception {
+        assumeTrue(
+                Files.isDirectory(FixedQueryRunTest.EXAMPLES),
+                "the examples folder is not beside the module");
+        String query = LinterTest.referenceSearch();
+        LintReport report = new Linter(FieldAliases.bundled(), profile).lint(query);
+        DataProbe probe =
+                new DataProbe(
+                        FieldAliases.bundled(),
+                        profile,
+                        new Readers(Readers.all()),
+                        ReadOptions.DEFAULTS,
+                        2);
+        return probe.probe(report, Inputs.expand(List.of(FixedQueryRunTest.EXAMPLES.toString())));
+    }
+
+    private static List<String> located(LintReport report, String code) {
+        return report.findings().stream()
+                .filter(d -> d.code().equals(code))
+                .map(d -> d.line() + ":" + d.column())
+                .toList();
+    }
+
+    @Test
+    void branchesThatMatchNothingOnTheExamplesAreReported() throws Exception {
+        LintReport report = probe(Profile.TA_WINDOWS_LEGACY);
+
+        // the classic Security sourcetype admits no XML-named 4688, and no 4688 branch matches
+        assertThat(located(report, "LINT008")).containsExactly("1:88", "4:5", "7:5");
+    }
+
+    @Test
+    void aliasesThatChangedTheResultAreReportedWithTheirCounts() throws Exception {
+        LintReport report = probe(Profile.TA_WINDOWS_LEGACY);
+
+        assertThat(report.notes())
+                .anyMatch(note -> note.startsWith("alias NewProcessName<-New_Process_Name"));
+        assertThat(located(report, "LINT009")).contains("4:21");
+    }
+
+    @Test
+    void underTheModernProfileEveryBranchMatchesNothing() throws Exception {
+        LintReport report = probe(Profile.TA_WINDOWS_8);
+
+        assertThat(located(report, "LINT008"))
+                .containsExactly("1:20", "1:88", "3:2", "4:5", "5:5", "6:5", "7:5");
+        assertThat(report.notes()).anyMatch(note -> note.startsWith("rows: 0 under"));
+    }
+}
