@@ -41,7 +41,25 @@ java -cp "$cp" dev.atwatch.read.evtx.EvtxBench "$work/corpus" > /dev/null  # war
 run_reader
 run_reader --filter at.exe
 
-# 3. evtxexport, full XML conversion of the same files.
+# 3. The command line, as users run it: convert to JSON lines, and hunt with the reference rule
+#    (the byte prefilter then skips records that cannot match before decoding them).
+(cd "$root" && ./atwatch --version > /dev/null)
+run_cli() {
+    local name=$1
+    shift
+    local start end
+    start=$(date +%s.%N)
+    /usr/bin/time -v "$root/atwatch" "$@" "$work/corpus" 2> "$work/time.txt" > "$work/out.txt"
+    end=$(date +%s.%N)
+    awk -v n="$name" -v b="$bytes" -v s="$start" -v e="$end" -v r="$(wc -l < "$work/out.txt")" \
+        'BEGIN { t = e - s; printf "%s: %.1f MB, %d output lines, %.2f s, %.1f MB/s\n", n, b / 1e6, r, t, b / 1e6 / t }'
+    grep -E 'atwatch:|Maximum resident|User time|System time' "$work/time.txt" | sed 's/^\s*/    /'
+}
+run_cli "atwatch convert --format jsonl" convert --format jsonl
+run_cli "atwatch hunt (reference rule)" hunt --rules "$root/rules/windows/reference.yaml" \
+    --format jsonl
+
+# 4. evtxexport, full XML conversion of the same files.
 if command -v evtxexport > /dev/null; then
     start=$(date +%s.%N)
     /usr/bin/time -v bash -c 'for f in "$0"/*.evtx; do evtxexport -f xml "$f"; done' \

@@ -104,7 +104,7 @@ printf '%-20s %-10s %9s %9s %12s %9s %8s\n' corpus tool seconds "MB/s" "events/s
 for corpus in "${corpora[@]}"; do
     file="$work/$corpus"
     cat "$file" >/dev/null
-    time_tool atwatch "$corpus" "$atwatch" hunt --rules "$rule" --format jsonl "$file"
+    time_tool atwatch "$corpus" "$atwatch" hunt --semantics splunk --rules "$rule" --format jsonl "$file"
     time_tool rg "$corpus" rg -c -i -e at.exe -e wmic.exe -e scheduledjob "$file"
     if [[ $corpus == *.json ]]; then
         time_tool jq "$corpus" jq -c "$jq_filter" "$file"
