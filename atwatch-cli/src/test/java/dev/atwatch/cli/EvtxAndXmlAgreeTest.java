@@ -50,7 +50,8 @@ class EvtxAndXmlAgreeTest {
     @CsvSource(
             delimiter = ';',
             value = {
-                "EventCode=4688 | table _time, host, NewProcessName, CommandLine, ParentProcessName",
+                "EventCode=4688 | table _time, host, NewProcessName, CommandLine,"
+                        + " ParentProcessName",
                 "EventCode=4698 | table _time, host, TaskName, SubjectUserName",
                 "EventCode=5145 | table _time, host, ShareName, RelativeTargetName, IpAddress"
             })

@@ -288,7 +288,8 @@ class FunctionsTest {
                 .isEqualTo("null");
         assertThat(
                         eval(
-                                "if(isnull(replace(v, \".*.*.*=\", \"x\")), \"null\", \"answered\")",
+                                "if(isnull(replace(v, \".*.*.*=\", \"x\")), \"null\","
+                                        + " \"answered\")",
                                 hostile))
                 .isEqualTo("null");
         assertThat(eval("if(isnull(like(v, \"%%%=\")), \"null\", \"answered\")", hostile))

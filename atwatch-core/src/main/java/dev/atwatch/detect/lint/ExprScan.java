@@ -182,7 +182,8 @@ final class ExprScan {
                         + " is case-sensitive, but Windows paths are not: "
                         + "\""
                         + literal.value()
-                        + "\" misses the same path in another case (C:\\WINDOWS\\system32\\AT.EXE)");
+                        + "\" misses the same path in another case "
+                        + "(C:\\WINDOWS\\system32\\AT.EXE)");
         String regex = LikeRegex.quoted(LikeRegex.of(literal.value()));
         edits.replace(span, "match(lower(" + edits.take(value.span()) + "), " + regex + ")");
     }

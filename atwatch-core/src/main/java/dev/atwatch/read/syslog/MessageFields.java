@@ -38,7 +38,8 @@ final class MessageFields {
     private static final Pattern PAM =
             Pattern.compile(
                     "^(pam_\\w+)\\(([^:)]+):(\\w+)\\): session (opened|closed) for user"
-                            + " ([^(\\s]+)(?:\\(uid=\\d+\\))?(?: by ([^(\\s]*)(?:\\(uid=\\d+\\))?)?");
+                            + " ([^(\\s]+)(?:\\(uid=\\d+\\))?(?: by ([^(\\s]*)"
+                            + "(?:\\(uid=\\d+\\))?)?");
 
     /** Programs whose lines go to the secure log: sourcetype {@code linux_secure}. */
     static final Set<String> SECURE_PROGRAMS =

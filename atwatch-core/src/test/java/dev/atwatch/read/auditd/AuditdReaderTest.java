@@ -173,7 +173,8 @@ class AuditdReaderTest {
     @Test
     void completesAnEventWithoutEoeOnceTheLogMovesOnInTime() throws IOException {
         String log =
-                "type=USER_ACCT msg=audit(1796301500.000:1): pid=1 uid=0 msg='op=PAM:accounting acct=\"bob\" res=success'\n"
+                "type=USER_ACCT msg=audit(1796301500.000:1): pid=1 uid=0 msg='op=PAM:accounting"
+                        + " acct=\"bob\" res=success'\n"
                         + "type=SYSCALL msg=audit(1796301501.000:2): syscall=59 comm=\"a\"\n"
                         + "type=SYSCALL msg=audit(1796301509.000:3): syscall=59 comm=\"b\"\n"
                         + "type=SYSCALL msg=audit(1796301501.000:2): syscall=59 comm=\"late\"\n";

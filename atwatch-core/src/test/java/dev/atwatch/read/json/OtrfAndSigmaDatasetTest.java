@@ -55,7 +55,8 @@ class OtrfAndSigmaDatasetTest {
                 read(
                         SharedData.dataset(
                                 OTRF
-                                        + "lateral_movement/host/schtask_create_2020-12-1907003032.json"));
+                                        + "lateral_movement/host/schtask_create"
+                                        + "_2020-12-1907003032.json"));
 
         assertThat(sink.rejected).isEmpty();
         assertThat(sink.events).hasSize(1041);
@@ -81,7 +82,8 @@ class OtrfAndSigmaDatasetTest {
                         c ->
                                 assertThat(c)
                                         .startsWith(
-                                                "\"C:\\Windows\\system32\\cmd.exe\" /C schtasks /create"));
+                                                "\"C:\\Windows\\system32\\cmd.exe\" /C schtasks"
+                                                        + " /create"));
     }
 
     @Test
@@ -90,7 +92,8 @@ class OtrfAndSigmaDatasetTest {
                 read(
                         SharedData.dataset(
                                 OTRF
-                                        + "persistence/host/covenant_persistwmi_2019-12-05044734.json"));
+                                        + "persistence/host/covenant_persistwmi"
+                                        + "_2019-12-05044734.json"));
 
         assertThat(sink.rejected).isEmpty();
         assertThat(sink.events).hasSize(1001);
@@ -109,7 +112,8 @@ class OtrfAndSigmaDatasetTest {
                 SharedData.dataset(
                         OTRF
                                 + "persistence/host/"
-                                + "empire_persistence_registry_modification_run_keys_standard_user.zip");
+                                + "empire_persistence_registry_modification_run_keys_standard"
+                                + "_user.zip");
         Counting sink = new Counting();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             ZipEntry entry = file.entries().nextElement();
@@ -132,7 +136,8 @@ class OtrfAndSigmaDatasetTest {
         Event task =
                 single(
                         base
-                                + "builtin/taskscheduler/win_taskscheduler_susp_schtasks_delete_or_disable/"
+                                + "builtin/taskscheduler/win_taskscheduler_susp_schtasks_delete"
+                                + "_or_disable/"
                                 + "9e3cb244-bdb8-4632-8c90-6079c8f4f16d.json");
         assertThat(task.text("EventCode")).isEqualTo("142");
         assertThat(task.text("TaskName")).isEqualTo("\\Microsoft\\Windows\\SystemRestore\\SR");
@@ -142,7 +147,8 @@ class OtrfAndSigmaDatasetTest {
         Event disabled =
                 single(
                         base
-                                + "builtin/security/win_security_susp_scheduled_task_delete_or_disable/"
+                                + "builtin/security/win_security_susp_scheduled_task_delete_or"
+                                + "_disable/"
                                 + "7595ba94-cf3b-4471-aa03-4f6baa9e5fad.json");
         assertThat(disabled.text("EventCode")).isEqualTo("4701");
         assertThat(disabled.text("TaskContent"))

@@ -64,7 +64,8 @@ class DerivedXmlDatasetTest {
         RecordingSink sink =
                 read(
                         "evtx-to-mitre-attack/derived-xml/"
-                                + "ID4688,4698,4699,5145,4624-ATexec remote trask creation (GLOBAL).xml");
+                                + "ID4688,4698,4699,5145,4624-ATexec remote trask creation "
+                                + "(GLOBAL).xml");
 
         assertThat(sink.rejected).isEmpty();
         assertThat(eventCodes(sink))

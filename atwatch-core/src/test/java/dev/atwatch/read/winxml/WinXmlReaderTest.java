@@ -186,7 +186,8 @@ class WinXmlReaderTest {
     @Test
     void hundredMegabyteEventIsRejectedUnderTheRecordLimitWithBoundedMemory() throws IOException {
         String head =
-                "<Event><System><EventID>4688</EventID><TimeCreated SystemTime='2021-01-01T00:00:01Z'/>"
+                "<Event><System><EventID>4688</EventID><TimeCreated"
+                        + " SystemTime='2021-01-01T00:00:01Z'/>"
                         + "<Channel>Security</Channel><Computer>a</Computer></System><EventData>"
                         + "<Data Name='CommandLine'>";
         String tail = "</Data></EventData></Event>\n" + event(2, "after");
