@@ -3,7 +3,6 @@ package dev.atwatch.detect.lint;
 import dev.atwatch.event.FieldAliases;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +29,6 @@ final class FieldNaming {
     /** Metadata every event has, so nothing after it in a coalesce is ever reached. */
     static final Set<String> ALWAYS_PRESENT =
             Set.of("host", "source", "sourcetype", "index", "_time", "_raw");
-
-    /** Search fields that Splunk reads as a time range rather than as event fields. */
-    static final Set<String> TIME_MODIFIERS = Set.of("earliest", "latest");
 
     private final FieldAliases aliases;
 
@@ -80,9 +76,5 @@ final class FieldNaming {
      */
     boolean carriesChannelInSource(String kind) {
         return aliases.carriesChannelInSource(kind);
-    }
-
-    static boolean isTimeModifier(String field) {
-        return TIME_MODIFIERS.contains(field.toLowerCase(Locale.ROOT));
     }
 }

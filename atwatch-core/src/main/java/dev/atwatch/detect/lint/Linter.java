@@ -3,6 +3,7 @@ package dev.atwatch.detect.lint;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.Profile;
 import dev.atwatch.spl.CompileResult;
+import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.Severity;
 import dev.atwatch.spl.Spl;
 import dev.atwatch.spl.ast.Assignment;
@@ -42,13 +43,67 @@ public final class Linter {
         String query = text == null ? "" : text;
         CompileResult compiled = Spl.compile(query);
         Findings findings = new Findings(query);
+        List<Span> timeTerms = timeTerms(query, compiled);
+        String scanned = query;
+        if (!timeTerms.isEmpty()) {
+            // The compiler refuses earliest=/latest=; without them the rest can still be linted
+            // and fixed, and the fix leaves them out.
+            scanned = blank(query, timeTerms);
+            compiled = Spl.compile(scanned);
+            for (Span span : timeTerms) {
+                findings.add(
+                        LintCode.TIME_RANGE_IN_QUERY,
+                        Severity.WARNING,
+                        span,
+                        "'"
+                                + query.substring(span.start(), span.end())
+                                + "' in the query text is not a time range here: the time range"
+                                + " comes from --earliest/--latest");
+            }
+        }
         findings.addAll(compiled.diagnostics());
         if (!compiled.ok()) {
             return new LintReport(query, findings.sorted(), Optional.empty(), List.of());
         }
-        TextEdits edits = new TextEdits(query);
-        scan(query, compiled.query().get().pipeline().commands(), findings, edits);
+        TextEdits edits = new TextEdits(scanned);
+        scan(scanned, compiled.query().get().pipeline().commands(), findings, edits);
         return new LintReport(query, findings.sorted(), Optional.of(edits.apply()), List.of());
+    }
+
+    /**
+     * The spans of {@code earliest=}/{@code latest=} terms when they are the only errors of the
+     * compilation, else none.
+     */
+    private static List<Span> timeTerms(String query, CompileResult compiled) {
+        List<Span> spans = new java.util.ArrayList<>();
+        for (Diagnostic d : compiled.diagnostics()) {
+            if (d.severity() != Severity.ERROR) {
+                continue;
+            }
+            if (!d.message().contains("--earliest and --latest")) {
+                return List.of();
+            }
+            int start = offset(query, d.line(), d.column());
+            spans.add(new Span(start, Math.min(query.length(), start + Math.max(1, d.length()))));
+        }
+        return spans;
+    }
+
+    private static int offset(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line && offset < text.length(); l++) {
+            int next = text.indexOf('\n', offset);
+            offset = next < 0 ? text.length() : next + 1;
+        }
+        return Math.min(text.length(), offset + column - 1);
+    }
+
+    private static String blank(String text, List<Span> spans) {
+        char[] chars = text.toCharArray();
+        for (Span span : spans) {
+            java.util.Arrays.fill(chars, span.start(), span.end(), ' ');
+        }
+        return new String(chars);
     }
 
     private void scan(String text, List<Command> commands, Findings findings, TextEdits edits) {

@@ -100,8 +100,6 @@ final class SearchScan {
             if (!alternatives.contains(key("source", CompareOp.EQ, compare.value()))) {
                 sourcetype(compare);
             }
-        } else if (FieldNaming.isTimeModifier(field)) {
-            timeModifier(compare, inAnd);
         } else if (FieldNaming.NEVER_EXTRACTED.contains(field)) {
             findings.add(
                     LintCode.FIELD_NEVER_EXTRACTED,
@@ -153,21 +151,6 @@ final class SearchScan {
         }
         named.addAll(inSource);
         return named;
-    }
-
-    private void timeModifier(SearchNode.Compare compare, boolean inAnd) {
-        findings.add(
-                LintCode.TIME_RANGE_IN_QUERY,
-                Severity.WARNING,
-                compare.span(),
-                "'"
-                        + compare.field()
-                        + "' in the query text is not a time range here: the time range comes"
-                        + " from --earliest/--latest, and this term is read as a field no event"
-                        + " has, so it never matches");
-        if (inAnd) {
-            edits.replace(compare.span(), "");
-        }
     }
 
     private void classicField(SearchNode.Compare compare, FieldAliases.Alias alias) {
