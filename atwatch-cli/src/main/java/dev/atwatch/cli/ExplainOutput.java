@@ -54,25 +54,13 @@ final class ExplainOutput {
     /** Writes {@code table}'s rows as JSON, each with its alert's {@code explain} object. */
     static void json(ResultTable table, List<ReportAlert> alerts, boolean lines, Writer out)
             throws IOException {
-        JsonGenerator json = JSON.getFactory().createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        if (!lines) {
-            json.writeStartArray();
-        }
-        for (int i = 0; i < table.rows().size(); i++) {
-            row(json, table.columns(), table.rows().get(i), alerts.get(i).explain());
-            if (lines) {
-                json.flush();
-                out.write('\n');
-            }
-        }
-        if (!lines) {
-            json.writeEndArray();
-            json.flush();
-            out.write('\n');
-        }
-        json.close();
-        out.flush();
+        JsonWriter.writeRows(
+                JSON.getFactory().createGenerator(out),
+                out,
+                lines,
+                table.rows().size(),
+                (json, i) ->
+                        row(json, table.columns(), table.rows().get(i), alerts.get(i).explain()));
     }
 
     private static void row(

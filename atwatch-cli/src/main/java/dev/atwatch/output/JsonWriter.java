@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atwatch.event.FieldValue;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,13 +25,36 @@ public final class JsonWriter implements ResultWriter {
 
     @Override
     public void write(ResultTable table, Writer out) throws IOException {
-        JsonGenerator json = JSON.createGenerator(out);
+        List<Map<String, FieldValue>> rows = table.rows();
+        writeRows(
+                JSON.createGenerator(out),
+                out,
+                lines,
+                rows.size(),
+                (json, i) -> writeObject(json, table, rows.get(i)));
+    }
+
+    /** Writes the row with a given index through a generator. */
+    @FunctionalInterface
+    public interface RowWriter {
+        /** Writes row {@code index} as one JSON value through {@code json}. */
+        void write(JsonGenerator json, int index) throws IOException;
+    }
+
+    /**
+     * Writes rows {@code 0..count-1} through {@code json}, which writes to {@code out}: as one
+     * array followed by a newline, or (when {@code lines}) each row followed by a newline. Closes
+     * {@code json} but not {@code out}, and flushes {@code out}.
+     */
+    public static void writeRows(
+            JsonGenerator json, Writer out, boolean lines, int count, RowWriter row)
+            throws IOException {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (!lines) {
             json.writeStartArray();
         }
-        for (Map<String, FieldValue> row : table.rows()) {
-            writeObject(json, table, row);
+        for (int i = 0; i < count; i++) {
+            row.write(json, i);
             if (lines) {
                 json.flush();
                 out.write('\n');

@@ -61,27 +61,20 @@ final class WmiArguments {
      * by another parameter ({@code -Name}).
      */
     static int parameterEnd(String text, int start) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '{' || c == '[') {
-                depth++;
-            } else if ((c == ')' || c == '}' || c == ']') && depth-- == 0) {
-                return i;
-            } else if (depth == 0 && endsParameter(text, i)) {
-                return i;
-            }
-        }
-        return text.length();
+        return end(text, start, true);
     }
 
     /** The end (exclusive) of the bracketed text opened just before {@code start}. */
     static int closing(String text, int start) {
+        return end(text, start, false);
+    }
+
+    /**
+     * The index of the first unmatched closing bracket outside quotes from {@code start}, or (when
+     * {@code parameter}) of the first top-level character that {@link #endsParameter} accepts,
+     * whichever comes first; the text length when there is neither.
+     */
+    private static int end(String text, int start, boolean parameter) {
         int depth = 0;
         char quote = 0;
         for (int i = start; i < text.length(); i++) {
@@ -93,6 +86,8 @@ final class WmiArguments {
             } else if (c == '(' || c == '{' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == '}' || c == ']') && depth-- == 0) {
+                return i;
+            } else if (parameter && depth == 0 && endsParameter(text, i)) {
                 return i;
             }
         }

@@ -61,7 +61,7 @@ final class RecordHeaderParser {
         if (close < 0 || colon < open) {
             return new Failure(NO_SERIAL, "record " + type + " has an unterminated msg=audit(");
         }
-        long serial = parseSerial(text, colon + 1, close);
+        long serial = AuditTime.digits(text, colon + 1, close);
         if (serial < 0) {
             return new Failure(NO_SERIAL, "record " + type + " has no valid serial number");
         }
@@ -76,21 +76,6 @@ final class RecordHeaderParser {
                 new AuditRecord(
                         node, type, stamp, serial, time, interpreted, text, body, line, offset);
         return new Parsed(record);
-    }
-
-    private static long parseSerial(String text, int from, int to) {
-        if (from >= to || to - from > 18) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** Skips the {@code :} or {@code : } after the header, and the spaces around it. */

@@ -375,15 +375,7 @@ final class EventRenderer {
     }
 
     private static void escapeText(StringBuilder out, CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> appendChar(out, c, false);
-            }
-        }
+        escape(out, text, false);
     }
 
     /**
@@ -400,15 +392,23 @@ final class EventRenderer {
     }
 
     private static void escapeAttribute(StringBuilder out, CharSequence text) {
+        escape(out, text, true);
+    }
+
+    /**
+     * Appends {@code text} escaped for element content, or (when {@code inAttribute}) for a quoted
+     * attribute value, where both quote characters are escaped too.
+     */
+    private static void escape(StringBuilder out, CharSequence text, boolean inAttribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\'' -> out.append("&apos;");
-                case '"' -> out.append("&quot;");
-                default -> appendChar(out, c, true);
+                case '\'' -> out.append(inAttribute ? "&apos;" : "'");
+                case '"' -> out.append(inAttribute ? "&quot;" : "\"");
+                default -> appendChar(out, c, inAttribute);
             }
         }
     }

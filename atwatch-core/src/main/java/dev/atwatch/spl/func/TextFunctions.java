@@ -111,27 +111,20 @@ final class TextFunctions {
      * the pattern spends its read budget (see {@link BoundedText}).
      */
     private static Evaluator matching(Evaluator arg, Regexes.Source regex) {
-        return scope -> {
-            Object value = arg.eval(scope);
-            Pattern pattern = regex.pattern(scope);
-            if (value == null || pattern == null) {
-                return null;
-            }
-            try {
-                for (String text : Values.strings(value)) {
-                    if (pattern.matcher(BoundedText.of(text)).find()) {
-                        return Boolean.TRUE;
-                    }
-                }
-                return Boolean.FALSE;
-            } catch (BoundedText.Exhausted e) {
-                return null;
-            }
-        };
+        return anyValueMatches(arg, regex, false);
     }
 
     /** {@code like}: whole-string match of a LIKE pattern; any value of a multivalue. */
     static Evaluator whole(Evaluator arg, Regexes.Source regex) {
+        return anyValueMatches(arg, regex, true);
+    }
+
+    /**
+     * TRUE when the pattern matches any value of {@code arg} (the whole value when {@code whole},
+     * else anywhere in it), FALSE when none does; NULL when the value or pattern is NULL or the
+     * pattern spends its read budget (see {@link BoundedText}).
+     */
+    private static Evaluator anyValueMatches(Evaluator arg, Regexes.Source regex, boolean whole) {
         return scope -> {
             Object value = arg.eval(scope);
             Pattern pattern = regex.pattern(scope);
@@ -140,7 +133,8 @@ final class TextFunctions {
             }
             try {
                 for (String text : Values.strings(value)) {
-                    if (pattern.matcher(BoundedText.of(text)).matches()) {
+                    Matcher matcher = pattern.matcher(BoundedText.of(text));
+                    if (whole ? matcher.matches() : matcher.find()) {
                         return Boolean.TRUE;
                     }
                 }

@@ -10,6 +10,8 @@ import dev.atwatch.spl.lex.Token;
 import dev.atwatch.spl.lex.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Parses eval and where expressions. Precedence, tightest first: parentheses, unary minus, {@code *
@@ -46,30 +48,15 @@ final class ExpressionParser {
     }
 
     private Expr xor() {
-        Expr left = or();
-        while (lexer.peek(LexMode.EXPR).isWord("XOR")) {
-            lexer.next(LexMode.EXPR);
-            left = binary(BinaryOp.XOR, left, or());
-        }
-        return left;
+        return leftAssociative(this::or, token -> token.isWord("XOR") ? BinaryOp.XOR : null);
     }
 
     private Expr or() {
-        Expr left = and();
-        while (lexer.peek(LexMode.EXPR).isWord("OR")) {
-            lexer.next(LexMode.EXPR);
-            left = binary(BinaryOp.OR, left, and());
-        }
-        return left;
+        return leftAssociative(this::and, token -> token.isWord("OR") ? BinaryOp.OR : null);
     }
 
     private Expr and() {
-        Expr left = not();
-        while (lexer.peek(LexMode.EXPR).isWord("AND")) {
-            lexer.next(LexMode.EXPR);
-            left = binary(BinaryOp.AND, left, not());
-        }
-        return left;
+        return leftAssociative(this::not, token -> token.isWord("AND") ? BinaryOp.AND : null);
     }
 
     private Expr not() {
@@ -83,15 +70,7 @@ final class ExpressionParser {
     }
 
     private Expr comparison() {
-        Expr left = additive();
-        while (true) {
-            BinaryOp op = comparisonOp(lexer.peek(LexMode.EXPR));
-            if (op == null) {
-                return left;
-            }
-            lexer.next(LexMode.EXPR);
-            left = binary(op, left, additive());
-        }
+        return leftAssociative(this::additive, ExpressionParser::comparisonOp);
     }
 
     private static BinaryOp comparisonOp(Token token) {
@@ -121,44 +100,46 @@ final class ExpressionParser {
     }
 
     private Expr additive() {
-        Expr left = multiplicative();
-        while (true) {
-            Token token = lexer.peek(LexMode.EXPR);
-            BinaryOp op =
-                    token.kind() != TokenKind.OPERATOR
-                            ? null
-                            : switch (token.text()) {
-                                case "+" -> BinaryOp.ADD;
-                                case "-" -> BinaryOp.SUB;
-                                case "." -> BinaryOp.CONCAT;
-                                default -> null;
-                            };
-            if (op == null) {
-                return left;
-            }
-            lexer.next(LexMode.EXPR);
-            left = binary(op, left, multiplicative());
-        }
+        return leftAssociative(
+                this::multiplicative,
+                token ->
+                        token.kind() != TokenKind.OPERATOR
+                                ? null
+                                : switch (token.text()) {
+                                    case "+" -> BinaryOp.ADD;
+                                    case "-" -> BinaryOp.SUB;
+                                    case "." -> BinaryOp.CONCAT;
+                                    default -> null;
+                                });
     }
 
     private Expr multiplicative() {
-        Expr left = unary();
+        return leftAssociative(
+                this::unary,
+                token ->
+                        token.kind() != TokenKind.OPERATOR
+                                ? null
+                                : switch (token.text()) {
+                                    case "*" -> BinaryOp.MUL;
+                                    case "/" -> BinaryOp.DIV;
+                                    case "%" -> BinaryOp.MOD;
+                                    default -> null;
+                                });
+    }
+
+    /**
+     * Parses a left-associative chain {@code operand (op operand)*}: while {@code operatorOf} maps
+     * the next token to an operator (non-null), consumes it and folds the next operand in.
+     */
+    private Expr leftAssociative(Supplier<Expr> operand, Function<Token, BinaryOp> operatorOf) {
+        Expr left = operand.get();
         while (true) {
-            Token token = lexer.peek(LexMode.EXPR);
-            BinaryOp op =
-                    token.kind() != TokenKind.OPERATOR
-                            ? null
-                            : switch (token.text()) {
-                                case "*" -> BinaryOp.MUL;
-                                case "/" -> BinaryOp.DIV;
-                                case "%" -> BinaryOp.MOD;
-                                default -> null;
-                            };
+            BinaryOp op = operatorOf.apply(lexer.peek(LexMode.EXPR));
             if (op == null) {
                 return left;
             }
             lexer.next(LexMode.EXPR);
-            left = binary(op, left, unary());
+            left = binary(op, left, operand.get());
         }
     }
 
@@ -250,7 +231,7 @@ final class ExpressionParser {
         throw new ParseAbort();
     }
 
-    private Expr nested(java.util.function.Supplier<Expr> parse, Token at) {
+    private Expr nested(Supplier<Expr> parse, Token at) {
         if (++depth > MAX_DEPTH) {
             reporter.report(
                     DiagnosticCode.TOO_DEEP,
