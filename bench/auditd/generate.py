@@ -2,10 +2,15 @@
 """Writes a large raw audit log by replaying the events of real audit logs with fresh serials,
 times and process ids, so that the reader meets the same record shapes at volume.
 
-usage: generate.py OUTPUT SIZE_MB SAMPLE.log...
+usage: generate.py OUTPUT SIZE_MB SAMPLE.log... [--positive POSITIVE.log...]
+
+Events of the samples are replayed in turn; the events of the positive logs (at activity) are
+replayed one at a time, in turn, every POSITIVE_EVERY events, as at activity is rare in real logs.
 """
 import re
 import sys
+
+POSITIVE_EVERY = 10000
 
 HEADER = re.compile(r'^(node=\S+ )?type=(\S+) msg=audit\((\d+)\.(\d+):(\d+)\):(.*)$')
 
@@ -24,14 +29,20 @@ def events(paths):
 
 
 def main():
-    out, size_mb, samples = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    templates = events(samples)
+    out, size_mb, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    marker = paths.index('--positive') if '--positive' in paths else len(paths)
+    templates = events(paths[:marker])
+    positives = events(paths[marker + 1:])
     target = size_mb * 1024 * 1024
-    written, serial, seconds, millis, n = 0, 1000, 1796300000, 0, 0
+    written, serial, seconds, millis, n, p = 0, 1000, 1796300000, 0, 0, 0
     with open(out, 'w', encoding='utf-8', buffering=1 << 20) as f:
         while written < target:
-            records = templates[n % len(templates)]
-            n += 1
+            if positives and (n + p) % POSITIVE_EVERY == POSITIVE_EVERY // 2:
+                records = positives[p % len(positives)]
+                p += 1
+            else:
+                records = templates[n % len(templates)]
+                n += 1
             serial += 1
             millis += 7
             if millis >= 1000:
@@ -48,7 +59,7 @@ def main():
             text = ''.join(chunk)
             f.write(text)
             written += len(text.encode('utf-8'))
-    print('%s: %d MB, %d events' % (out, written >> 20, n))
+    print('%s: %d MB, %d events (%d of them at activity)' % (out, written >> 20, n + p, p))
 
 
 if __name__ == '__main__':

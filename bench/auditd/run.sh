@@ -16,7 +16,8 @@ mkdir -p "$work"
 if [ ! -f "$log" ]; then
     samples=$(find ../shared/datasets/linux-auditd-benign -name '*.log' 2>/dev/null || true)
     python3 bench/auditd/generate.py "$log" "$size_mb" $samples \
-        atwatch-core/src/test/resources/dev/atwatch/read/auditd/{interleaved,long-argument,enriched}.log \
+        atwatch-core/src/test/resources/dev/atwatch/read/auditd/long-argument.log \
+        --positive atwatch-core/src/test/resources/dev/atwatch/read/auditd/{interleaved,enriched}.log \
         examples/linux/test4-at-job/audit.log examples/linux/test5-sudo-at/audit.log
 fi
 if [ ! -f "$slice" ]; then

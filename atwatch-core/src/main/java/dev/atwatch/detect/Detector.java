@@ -5,6 +5,7 @@ import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Profile;
 import dev.atwatch.read.EventReader;
+import dev.atwatch.read.FieldLiterals;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
@@ -126,7 +127,7 @@ public final class Detector {
     RecordFilter recordFilter() {
         List<RecordFilter> prefilters = new ArrayList<>();
         for (CompiledRule rule : rules) {
-            RecordFilter prefilter = rule.query().prefilter();
+            RecordFilter prefilter = rule.query().prefilter(execution);
             if (prefilter.acceptsEverything()) {
                 return RecordFilter.ALL;
             }
@@ -135,6 +136,7 @@ public final class Detector {
         if (prefilters.isEmpty()) {
             return RecordFilter.ALL;
         }
+        Optional<FieldLiterals> fieldLiterals = anyOf(prefilters);
         return new RecordFilter() {
             @Override
             public boolean acceptsEverything() {
@@ -150,7 +152,25 @@ public final class Detector {
                 }
                 return false;
             }
+
+            @Override
+            public Optional<FieldLiterals> fieldLiterals() {
+                return fieldLiterals;
+            }
         };
+    }
+
+    /** The field form passing what any of {@code filters} passes; empty when one passes all. */
+    private static Optional<FieldLiterals> anyOf(List<RecordFilter> filters) {
+        FieldLiterals combined = null;
+        for (RecordFilter filter : filters) {
+            Optional<FieldLiterals> literals = filter.fieldLiterals();
+            if (literals.isEmpty()) {
+                return Optional.empty();
+            }
+            combined = combined == null ? literals.get() : combined.or(literals.get());
+        }
+        return Optional.ofNullable(combined);
     }
 
     private void readAll(

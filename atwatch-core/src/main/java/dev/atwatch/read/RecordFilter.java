@@ -1,5 +1,7 @@
 package dev.atwatch.read;
 
+import java.util.Optional;
+
 /**
  * A cheap test on a record's bytes, applied by readers before they parse the record. A record it
  * rejects cannot produce an event that any search of the run would keep, so the reader skips it and
@@ -37,4 +39,12 @@ public interface RecordFilter {
 
     /** Whether the record in {@code bytes[offset, offset+length)} may match. */
     boolean mayMatch(Encoding encoding, byte[] bytes, int offset, int length);
+
+    /**
+     * The filter in terms of fields, for readers of {@code key=value} text formats; empty when it
+     * passes every record of such formats.
+     */
+    default Optional<FieldLiterals> fieldLiterals() {
+        return Optional.empty();
+    }
 }

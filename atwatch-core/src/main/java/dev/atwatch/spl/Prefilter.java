@@ -1,5 +1,7 @@
 package dev.atwatch.spl;
 
+import dev.atwatch.event.FieldAliases;
+import dev.atwatch.read.FieldLiterals;
 import dev.atwatch.read.RecordFilter;
 import dev.atwatch.spl.ast.SearchNode;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,12 +27,24 @@ import java.util.Set;
  * possibly escaped: it must not be applied to records whose fields are decoded from another
  * encoding (such as the hex-encoded arguments of audit records).
  *
+ * <p>For such formats, {@link #withFields} adds a {@link FieldLiterals field form}: the same
+ * alternatives, each literal bound to the fields it was compared with, which a reader that knows
+ * how its format writes and derives each field can look for in the right values.
+ *
  * <p>Immutable and thread-safe; the tests allocate nothing.
  */
 public final class Prefilter implements RecordFilter {
 
     /** Most distinct literals kept (each gets one bit of a mask). */
     static final int MAX_LITERALS = 64;
+
+    /** The forms of the byte-level test, in the order the constructor takes their masks. */
+    private static final PrefilterLiterals.Form[] BYTE_FORMS = {
+        PrefilterLiterals.Form.ANY,
+        PrefilterLiterals.Form.JSON,
+        PrefilterLiterals.Form.XML,
+        PrefilterLiterals.Form.UTF16
+    };
 
     private static final byte[] LOWER = new byte[256];
 
@@ -45,9 +60,11 @@ public final class Prefilter implements RecordFilter {
     private final long[] xmlAlternatives;
     private final long[] utf16Alternatives;
     private final boolean acceptsAll;
+    private final FieldLiterals fieldLiterals;
 
-    private Prefilter(byte[][] literals, long[][] masks) {
+    private Prefilter(byte[][] literals, long[][] masks, FieldLiterals fieldLiterals) {
         this.literals = literals;
+        this.fieldLiterals = fieldLiterals;
         this.alternatives = masks[0];
         this.jsonAlternatives = masks[1];
         this.xmlAlternatives = masks[2];
@@ -56,14 +73,14 @@ public final class Prefilter implements RecordFilter {
         for (long[] form : masks) {
             all &= form == null;
         }
-        this.acceptsAll = all;
+        this.acceptsAll = all && fieldLiterals == null;
     }
 
     /** The prefilter of a search; {@code null} (no search) accepts everything. */
     static Prefilter of(SearchNode search) {
-        PrefilterLiterals.Form[] forms = PrefilterLiterals.Form.values();
+        PrefilterLiterals.Form[] forms = BYTE_FORMS;
         if (search == null) {
-            return new Prefilter(new byte[0][], new long[forms.length][]);
+            return new Prefilter(new byte[0][], new long[forms.length][], null);
         }
         Map<String, Integer> ids = new LinkedHashMap<>();
         long[][] masks = new long[forms.length][];
@@ -72,7 +89,27 @@ public final class Prefilter implements RecordFilter {
         }
         byte[][] literals = new byte[ids.size()][];
         ids.forEach((literal, id) -> literals[id] = literal.getBytes(StandardCharsets.US_ASCII));
-        return new Prefilter(literals, masks);
+        return new Prefilter(literals, masks, null);
+    }
+
+    /**
+     * This prefilter with the field form of {@code search} added, whose literals name each compared
+     * field and the sources {@code aliases} reads it from (pass the run's active aliases).
+     */
+    Prefilter withFields(SearchNode search, FieldAliases aliases) {
+        List<Set<FieldLiterals.Literal>> alternatives =
+                search == null ? null : PrefilterLiterals.fieldAlternatives(search, aliases);
+        FieldLiterals fields =
+                alternatives == null
+                        ? null
+                        : new FieldLiterals(alternatives.stream().map(List::copyOf).toList());
+        long[][] masks = {this.alternatives, jsonAlternatives, xmlAlternatives, utf16Alternatives};
+        return new Prefilter(literals, masks, fields);
+    }
+
+    @Override
+    public Optional<FieldLiterals> fieldLiterals() {
+        return Optional.ofNullable(fieldLiterals);
     }
 
     /** Masks of literal ids; {@code null} when some alternative ends up without a literal. */

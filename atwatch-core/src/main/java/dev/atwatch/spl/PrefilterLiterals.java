@@ -1,6 +1,8 @@
 package dev.atwatch.spl;
 
 import dev.atwatch.event.Event;
+import dev.atwatch.event.FieldAliases;
+import dev.atwatch.read.FieldLiterals;
 import dev.atwatch.spl.ast.CompareOp;
 import dev.atwatch.spl.ast.SearchNode;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +57,12 @@ final class PrefilterLiterals {
         ANY("*\\\"'&<>/+`", true),
         JSON("*\"'&<>/+`", true),
         XML("*\"'&<>`", true),
-        UTF16("*\"'&<>", false);
+        UTF16("*\"'&<>", false),
+        /**
+         * For {@link FieldLiterals}: cut where a reader may add or remove characters while deriving
+         * a value, such as the spaces and quotes of a command line joined from arguments.
+         */
+        FIELD("*\\\"' ,", true);
 
         private final String cuts;
         private final boolean withTerms;
@@ -67,30 +75,95 @@ final class PrefilterLiterals {
 
     /** The alternatives of {@code node}, or {@code null} when it requires nothing. */
     static List<Set<String>> alternatives(SearchNode node, Form form) {
+        return combine(node, leaf -> literals(leaf, form));
+    }
+
+    /**
+     * The alternatives of {@code node} in terms of fields, for readers of {@code key=value} text
+     * formats; {@code null} when it requires nothing. A comparison's literal names its field and
+     * the sources {@code aliases} reads it from when it is absent; a term's literal, and a
+     * comparison on a field pattern, may be anywhere.
+     */
+    static List<Set<FieldLiterals.Literal>> fieldAlternatives(
+            SearchNode node, FieldAliases aliases) {
+        return combine(node, leaf -> fieldLiterals(leaf, aliases));
+    }
+
+    private static List<Set<String>> literals(SearchNode node, Form form) {
         if (node instanceof SearchNode.Term term) {
             // _raw holds the record as encoded, so a term's text is cut as for any encoding.
             return form.withTerms ? literal(term.value(), Form.ANY) : null;
         }
-        if (node instanceof SearchNode.Compare compare) {
-            boolean usable =
-                    compare.op() == CompareOp.EQ
-                            && !METADATA.contains(compare.field())
-                            && !compare.field().startsWith("date_");
-            return usable ? literal(compare.value(), form) : null;
-        }
-        if (node instanceof SearchNode.And and) {
-            return conjunction(and.children(), form);
-        }
-        if (node instanceof SearchNode.Or or) {
-            return disjunction(or.children(), form);
+        if (node instanceof SearchNode.Compare compare && usable(compare)) {
+            return literal(compare.value(), form);
         }
         return null;
     }
 
-    private static List<Set<String>> conjunction(List<SearchNode> children, Form form) {
-        List<Set<String>> result = null;
+    private static List<Set<FieldLiterals.Literal>> fieldLiterals(
+            SearchNode node, FieldAliases aliases) {
+        if (node instanceof SearchNode.Term term) {
+            return fieldLiteral(literal(term.value(), Form.ANY), Set.of());
+        }
+        if (!(node instanceof SearchNode.Compare compare) || !usable(compare)) {
+            return null;
+        }
+        String field = compare.field();
+        if (field.indexOf('*') >= 0) {
+            return fieldLiteral(literal(compare.value(), Form.FIELD), Set.of());
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add(field);
+        aliases.aliasesOf(field).forEach(alias -> fields.add(alias.source()));
+        return fieldLiteral(keyedLiteral(compare.value()), fields);
+    }
+
+    private static boolean usable(SearchNode.Compare compare) {
+        return compare.op() == CompareOp.EQ
+                && !METADATA.contains(compare.field())
+                && !compare.field().startsWith("date_");
+    }
+
+    private static List<Set<FieldLiterals.Literal>> fieldLiteral(
+            List<Set<String>> literal, Set<String> fields) {
+        if (literal == null) {
+            return null;
+        }
+        String text = literal.get(0).iterator().next();
+        return List.of(Set.of(new FieldLiterals.Literal(fields, text)));
+    }
+
+    /**
+     * The longest fragment of {@code value} for a literal looked for in one field's value, where
+     * short text is selective enough: any length, numbers included, as text formats write them.
+     */
+    private static List<Set<String>> keyedLiteral(String value) {
+        String best = "";
+        for (String fragment : fragments(value, Form.FIELD)) {
+            if (fragment.length() > best.length()) {
+                best = fragment;
+            }
+        }
+        return best.isEmpty() ? null : List.of(Set.of(best.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Combines the requirements {@code leaf} gives terms and comparisons through the search. */
+    private static <T> List<Set<T>> combine(
+            SearchNode node, Function<SearchNode, List<Set<T>>> leaf) {
+        if (node instanceof SearchNode.And and) {
+            return conjunction(and.children(), leaf);
+        }
+        if (node instanceof SearchNode.Or or) {
+            return disjunction(or.children(), leaf);
+        }
+        return leaf.apply(node);
+    }
+
+    private static <T> List<Set<T>> conjunction(
+            List<SearchNode> children, Function<SearchNode, List<Set<T>>> leaf) {
+        List<Set<T>> result = null;
         for (SearchNode child : children) {
-            List<Set<String>> next = alternatives(child, form);
+            List<Set<T>> next = combine(child, leaf);
             if (next == null) {
                 continue;
             }
@@ -105,11 +178,11 @@ final class PrefilterLiterals {
         return result;
     }
 
-    private static List<Set<String>> product(List<Set<String>> a, List<Set<String>> b) {
-        List<Set<String>> result = new ArrayList<>();
-        for (Set<String> left : a) {
-            for (Set<String> right : b) {
-                Set<String> both = new LinkedHashSet<>(left);
+    private static <T> List<Set<T>> product(List<Set<T>> a, List<Set<T>> b) {
+        List<Set<T>> result = new ArrayList<>();
+        for (Set<T> left : a) {
+            for (Set<T> right : b) {
+                Set<T> both = new LinkedHashSet<>(left);
                 both.addAll(right);
                 result.add(both);
             }
@@ -117,10 +190,11 @@ final class PrefilterLiterals {
         return result;
     }
 
-    private static List<Set<String>> disjunction(List<SearchNode> children, Form form) {
-        List<Set<String>> result = new ArrayList<>();
+    private static <T> List<Set<T>> disjunction(
+            List<SearchNode> children, Function<SearchNode, List<Set<T>>> leaf) {
+        List<Set<T>> result = new ArrayList<>();
         for (SearchNode child : children) {
-            List<Set<String>> next = alternatives(child, form);
+            List<Set<T>> next = combine(child, leaf);
             if (next == null) {
                 return null;
             }

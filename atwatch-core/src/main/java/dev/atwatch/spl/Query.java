@@ -1,6 +1,7 @@
 package dev.atwatch.spl;
 
 import dev.atwatch.spl.ast.Pipeline;
+import dev.atwatch.spl.ast.SearchNode;
 import dev.atwatch.spl.eval.MatchScope;
 import dev.atwatch.spl.eval.PipelineRun;
 import dev.atwatch.spl.eval.SearchPredicate;
@@ -47,6 +48,15 @@ public final class Query {
     /** The byte-level prefilter of the first search (sound in both semantics). */
     public Prefilter prefilter() {
         return prefilter;
+    }
+
+    /**
+     * The byte-level prefilter of the first search with its field form added for {@code options}
+     * (whose aliases decide which fields a comparison may read).
+     */
+    public Prefilter prefilter(ExecutionOptions options) {
+        SearchNode search = pipeline.firstSearch().map(s -> s.node()).orElse(null);
+        return prefilter.withFields(search, options.activeAliases());
     }
 
     @Override

@@ -96,32 +96,40 @@ public final class AuditdReader implements EventReader {
     @Override
     public void read(Input input, ReadOptions options, RecordSink sink) throws IOException {
         try (InputStream in = input.open()) {
+            Output output = new Output(input.name(), options, sink);
             if (input.size() >= pipelineBytes) {
-                new PipelinedRead().read(input.name(), in, options, openEvents, sink);
+                new PipelinedRead().read(input.name(), in, options, openEvents, output);
                 return;
             }
-            AuditEventExtractor extractor =
-                    new AuditEventExtractor(input.name(), options, sink::rejected);
-            new RecordStream(
-                            input.name(), options.limits(), openEvents, new Output(extractor, sink))
-                    .read(in);
+            new RecordStream(input.name(), options.limits(), openEvents, output).read(in);
         }
     }
 
-    /** Passes events, once turned into fields, and the rest straight to the sink. */
-    private static final class Output implements RecordStream.Output {
+    /**
+     * Passes events that the options' filter may keep, once turned into fields, and the rest
+     * straight to the sink. Events are numbered before the filter, so an event has the same number
+     * whatever the filter.
+     */
+    static final class Output implements RecordStream.Output {
         private final AuditEventExtractor extractor;
+        private final AuditScreen screen;
         private final RecordSink sink;
         private long events;
 
-        Output(AuditEventExtractor extractor, RecordSink sink) {
-            this.extractor = extractor;
+        Output(String input, ReadOptions options, RecordSink sink) {
+            this.extractor = new AuditEventExtractor(input, options, sink::rejected);
+            this.screen = AuditScreen.of(options.filter());
             this.sink = sink;
         }
 
         @Override
         public void event(List<AuditRecord> records) {
-            sink.event(extractor.extract(records, ++events));
+            long number = ++events;
+            if (screen != null && !screen.mayPass(records)) {
+                sink.prefiltered(1);
+                return;
+            }
+            sink.event(extractor.extract(records, number));
         }
 
         @Override

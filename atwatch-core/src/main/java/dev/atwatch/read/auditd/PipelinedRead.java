@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one audit log on two threads: a helper thread cuts lines, parses record headers and groups
- * records into events; the caller's thread turns each event into fields and hands events,
- * rejections and progress to the sink, in input order, as {@link RecordSink} requires.
+ * records into events; the caller's thread hands events, rejections and progress to the output
+ * (which turns events into fields for the sink), in input order, as {@link RecordSink} requires.
  *
  * <p>The two meet through a queue of at most {@link #QUEUE_BATCHES} batches of up to {@link
  * #BATCH_ITEMS} items, so memory stays bounded whatever the speed of either side.
@@ -32,14 +32,19 @@ final class PipelinedRead {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private volatile boolean cancelled;
 
-    /** Reads {@code in} (closed by the caller) and passes what it holds to {@code sink}. */
-    void read(String input, InputStream in, ReadOptions options, int openEvents, RecordSink sink)
+    /** Reads {@code in} (closed by the caller) and passes what it holds to {@code output}. */
+    void read(
+            String input,
+            InputStream in,
+            ReadOptions options,
+            int openEvents,
+            RecordStream.Output output)
             throws IOException {
         Thread stage = new Thread(() -> produce(input, in, options, openEvents), "auditd-records");
         stage.setDaemon(true);
         stage.start();
         try {
-            consume(new AuditEventExtractor(input, options, sink::rejected), sink);
+            consume(output);
         } finally {
             cancelled = true;
             stage.interrupt();
@@ -47,8 +52,7 @@ final class PipelinedRead {
         }
     }
 
-    private void consume(AuditEventExtractor extractor, RecordSink sink) throws IOException {
-        long events = 0;
+    private void consume(RecordStream.Output output) throws IOException {
         while (true) {
             Object batch = take();
             if (batch == END) {
@@ -59,13 +63,13 @@ final class PipelinedRead {
             }
             for (Object item : (List<?>) batch) {
                 if (item instanceof Rejected rejected) {
-                    sink.rejected(rejected);
+                    output.rejected(rejected);
                 } else if (item instanceof Long bytes) {
-                    sink.progress(bytes);
+                    output.progress(bytes);
                 } else {
                     @SuppressWarnings("unchecked")
                     List<AuditRecord> records = (List<AuditRecord>) item;
-                    sink.event(extractor.extract(records, ++events));
+                    output.event(records);
                 }
             }
         }
