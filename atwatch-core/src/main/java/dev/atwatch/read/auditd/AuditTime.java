@@ -12,6 +12,8 @@ import java.time.LocalDate;
  */
 final class AuditTime {
 
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
     private AuditTime() {}
 
     /** Epoch seconds of {@code SECONDS[.FRACTION]}, or {@code NaN} when malformed. */
@@ -30,7 +32,7 @@ final class AuditTime {
         if (fraction < 0 || places > 9) {
             return Double.NaN;
         }
-        return seconds + fraction / Math.pow(10, places);
+        return seconds + fraction / POWERS_OF_TEN[places];
     }
 
     /** Epoch seconds of an interpreted stamp read as UTC, or {@code NaN} when malformed. */

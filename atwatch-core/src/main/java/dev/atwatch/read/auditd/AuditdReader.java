@@ -38,11 +38,12 @@ public final class AuditdReader implements EventReader {
     public static final int DEFAULT_OPEN_EVENTS = 256;
 
     /**
-     * By default every input is read on the caller's thread alone. Reading on two threads ({@link
-     * PipelinedRead}, enabled with {@link #AuditdReader(int, long)}) measured no gain on a busy
-     * two-core machine, so it is left for callers that have cores to spare.
+     * Inputs of this size or more are read on two threads ({@link PipelinedRead}) when the machine
+     * has more than one processor: cutting lines and parsing headers on one, assembling, screening
+     * and extracting events on the other. Smaller inputs are not worth a thread.
      */
-    public static final long DEFAULT_PIPELINE_BYTES = Long.MAX_VALUE;
+    public static final long DEFAULT_PIPELINE_BYTES =
+            Runtime.getRuntime().availableProcessors() > 1 ? 16L << 20 : Long.MAX_VALUE;
 
     private final int openEvents;
     private final long pipelineBytes;
@@ -101,7 +102,10 @@ public final class AuditdReader implements EventReader {
                 new PipelinedRead().read(input.name(), in, options, openEvents, output);
                 return;
             }
-            new RecordStream(input.name(), options.limits(), openEvents, output).read(in);
+            String name = input.name();
+            RecordStream.Records records =
+                    RecordStream.assembling(name, options.limits(), openEvents, output);
+            new RecordStream(name, options.limits(), records).read(in);
         }
     }
 

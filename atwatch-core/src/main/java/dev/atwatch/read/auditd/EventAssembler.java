@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +45,12 @@ final class EventAssembler {
     /** The earliest whole second of an open event, or more: a scan happens only when needed. */
     private long earliest = Long.MAX_VALUE;
 
+    /**
+     * The open event the last record went to: records of one event usually come one after the
+     * other, and then need no lookup.
+     */
+    private OpenEvent last;
+
     EventAssembler(
             String input,
             ReadLimits limits,
@@ -64,21 +71,21 @@ final class EventAssembler {
      * EOE} is an ordinary record and the {@code ----} separators end events.
      */
     void add(AuditRecord record) {
-        AuditRecord.EventKey key = record.key();
         // ausearch prints an event's records last to first, so there EOE is no end: ---- is.
         boolean end = !record.interpreted() && record.type().equals(AuditRecord.END_OF_EVENT);
-        OpenEvent event = open.get(key);
+        OpenEvent event = last != null && last.holds(record) ? last : open.get(record.key());
         if (event == null) {
             completeStale(record.time());
             if (end) {
                 return;
             }
-            event = new OpenEvent();
-            open.put(key, event);
+            event = new OpenEvent(record.key());
+            open.put(event.key, event);
         }
         event.add(record);
+        last = event;
         if (end || (event.records.size() == 1 && RecordTypes.isSingleRecord(record.type()))) {
-            open.remove(key);
+            open.remove(event.key);
             finish(event);
         }
     }
@@ -113,16 +120,21 @@ final class EventAssembler {
                 }
             }
         }
-        Iterator<OpenEvent> events = open.values().iterator();
-        while (open.size() >= openEvents && events.hasNext()) {
-            OpenEvent oldest = events.next();
-            events.remove();
-            finish(oldest);
+        if (open.size() >= openEvents) {
+            Iterator<OpenEvent> events = open.values().iterator();
+            while (open.size() >= openEvents && events.hasNext()) {
+                OpenEvent oldest = events.next();
+                events.remove();
+                finish(oldest);
+            }
         }
         earliest = Math.min(earliest, second);
     }
 
     private void finish(OpenEvent event) {
+        if (event == last) {
+            last = null;
+        }
         if (event.dropped > 0) {
             AuditRecord at = event.firstDropped;
             rejections.accept(
@@ -140,11 +152,23 @@ final class EventAssembler {
 
     /** The records of one event gathered so far. */
     private final class OpenEvent {
+        final AuditRecord.EventKey key;
         final List<AuditRecord> records = new ArrayList<>(8);
         long second;
         long bytes;
         long dropped;
         AuditRecord firstDropped;
+
+        OpenEvent(AuditRecord.EventKey key) {
+            this.key = key;
+        }
+
+        /** Whether {@code record} belongs to this event, without building its key. */
+        boolean holds(AuditRecord record) {
+            return key.serial() == record.serial()
+                    && key.stamp().equals(record.stamp())
+                    && Objects.equals(key.node(), record.node());
+        }
 
         void add(AuditRecord record) {
             if (records.isEmpty()) {

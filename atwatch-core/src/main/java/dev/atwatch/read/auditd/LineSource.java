@@ -2,6 +2,9 @@ package dev.atwatch.read.auditd;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 public final class LineSource {
 
     private static final int BUFFER = 1 << 16;
+
+    private static final VarHandle WORDS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -131,10 +140,24 @@ public final class LineSource {
         return "";
     }
 
-    /** Finds the next newline, never scanning a byte twice while a line is being filled. */
+    /**
+     * Finds the next newline, never scanning a byte twice while a line is being filled. Eight bytes
+     * are tested at a time: a byte of {@code word ^ NEWLINES} is zero where the word has a newline,
+     * and the lowest zero byte is found exactly by the usual carry trick.
+     */
     private int findNewline() {
         byte[] b = buffer;
-        for (int i = Math.max(start, scanned); i < end; i++) {
+        int i = Math.max(start, scanned);
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) WORDS.get(b, i) ^ NEWLINES;
+            long zero = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (zero != 0) {
+                int at = i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                scanned = at + 1;
+                return at;
+            }
+        }
+        for (; i < end; i++) {
             if (b[i] == '\n') {
                 scanned = i + 1;
                 return i;

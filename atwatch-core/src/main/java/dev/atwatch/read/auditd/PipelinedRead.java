@@ -14,20 +14,26 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one audit log on two threads: a helper thread cuts lines, parses record headers and groups
- * records into events; the caller's thread hands events, rejections and progress to the output
- * (which turns events into fields for the sink), in input order, as {@link RecordSink} requires.
+ * Reads one audit log on two threads: a helper thread cuts lines and parses record headers; the
+ * caller's thread groups the records into events and hands events, rejections and progress to the
+ * output (which screens events and turns them into fields for the sink), in input order, as {@link
+ * RecordSink} requires.
  *
  * <p>The two meet through a queue of at most {@link #QUEUE_BATCHES} batches of up to {@link
- * #BATCH_ITEMS} items, so memory stays bounded whatever the speed of either side.
+ * #BATCH_ITEMS} items and about {@link #BATCH_CHARS} characters of records, so memory stays bounded
+ * whatever the speed of either side.
  */
 final class PipelinedRead {
 
-    static final int BATCH_ITEMS = 256;
+    static final int BATCH_ITEMS = 1024;
+    static final int BATCH_CHARS = 1 << 20;
     static final int QUEUE_BATCHES = 16;
 
     /** Marks the end of the input in the queue. */
     private static final Object END = new Object();
+
+    /** Marks a {@code ----} separator of {@code ausearch} text in a batch. */
+    private static final Object BOUNDARY = new Object();
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private volatile boolean cancelled;
@@ -40,11 +46,11 @@ final class PipelinedRead {
             int openEvents,
             RecordStream.Output output)
             throws IOException {
-        Thread stage = new Thread(() -> produce(input, in, options, openEvents), "auditd-records");
+        Thread stage = new Thread(() -> produce(input, in, options), "auditd-records");
         stage.setDaemon(true);
         stage.start();
         try {
-            consume(output);
+            consume(RecordStream.assembling(input, options.limits(), openEvents, output));
         } finally {
             cancelled = true;
             stage.interrupt();
@@ -52,7 +58,7 @@ final class PipelinedRead {
         }
     }
 
-    private void consume(RecordStream.Output output) throws IOException {
+    private void consume(RecordStream.Records output) throws IOException {
         while (true) {
             Object batch = take();
             if (batch == END) {
@@ -62,14 +68,14 @@ final class PipelinedRead {
                 throw failure;
             }
             for (Object item : (List<?>) batch) {
-                if (item instanceof Rejected rejected) {
+                if (item instanceof AuditRecord record) {
+                    output.record(record);
+                } else if (item instanceof Rejected rejected) {
                     output.rejected(rejected);
                 } else if (item instanceof Long bytes) {
                     output.progress(bytes);
-                } else {
-                    @SuppressWarnings("unchecked")
-                    List<AuditRecord> records = (List<AuditRecord>) item;
-                    output.event(records);
+                } else if (item == BOUNDARY) {
+                    output.boundary();
                 }
             }
         }
@@ -84,10 +90,10 @@ final class PipelinedRead {
         }
     }
 
-    private void produce(String input, InputStream in, ReadOptions options, int openEvents) {
+    private void produce(String input, InputStream in, ReadOptions options) {
         Batches batches = new Batches();
         try {
-            new RecordStream(input, options.limits(), openEvents, batches).read(in);
+            new RecordStream(input, options.limits(), batches).read(in);
             batches.flush();
             offer(END);
         } catch (IOException e) {
@@ -122,12 +128,19 @@ final class PipelinedRead {
     }
 
     /** Collects the output of the first stage into batches for the queue. */
-    private final class Batches implements RecordStream.Output {
+    private final class Batches implements RecordStream.Records {
         private List<Object> batch = new ArrayList<>(BATCH_ITEMS);
+        private long chars;
 
         @Override
-        public void event(List<AuditRecord> records) {
-            add(records);
+        public void record(AuditRecord record) {
+            chars += record.text().length();
+            add(record);
+        }
+
+        @Override
+        public void boundary() {
+            add(BOUNDARY);
         }
 
         @Override
@@ -145,7 +158,7 @@ final class PipelinedRead {
                 throw new Cancelled();
             }
             batch.add(item);
-            if (batch.size() >= BATCH_ITEMS) {
+            if (batch.size() >= BATCH_ITEMS || chars >= BATCH_CHARS) {
                 flush();
             }
         }
@@ -154,6 +167,7 @@ final class PipelinedRead {
             if (!batch.isEmpty()) {
                 offer(batch);
                 batch = new ArrayList<>(BATCH_ITEMS);
+                chars = 0;
             }
         }
     }

@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The first stage of reading an audit log: lines, record headers and the grouping of records into
- * events. What it finds goes, in input order, to an {@link Output}; turning an event's records into
- * fields is left to the next stage, which may run on another thread.
+ * The first stage of reading an audit log: lines and record headers. The records it finds go, in
+ * input order, to a {@link Records}; {@link #assembling} groups them into events for an {@link
+ * Output}, on the same thread or, fed through a queue, on another.
  */
 final class RecordStream {
 
@@ -25,17 +25,53 @@ final class RecordStream {
         void progress(long bytes);
     }
 
+    /** Receives the records, rejections and progress of one input, in order. */
+    interface Records {
+        void record(AuditRecord record);
+
+        /** A {@code ----} separator of {@code ausearch} text or the end: open events are over. */
+        void boundary();
+
+        void rejected(Rejected rejected);
+
+        void progress(long bytes);
+    }
+
     private final String input;
     private final ReadLimits limits;
-    private final Output output;
-    private final EventAssembler assembler;
+    private final Records output;
 
-    RecordStream(String input, ReadLimits limits, int openEvents, Output output) {
+    RecordStream(String input, ReadLimits limits, Records output) {
         this.input = input;
         this.limits = limits;
         this.output = output;
-        this.assembler =
+    }
+
+    /** Records that are grouped into events by an {@link EventAssembler} for {@code output}. */
+    static Records assembling(String input, ReadLimits limits, int openEvents, Output output) {
+        EventAssembler assembler =
                 new EventAssembler(input, limits, openEvents, output::event, output::rejected);
+        return new Records() {
+            @Override
+            public void record(AuditRecord record) {
+                assembler.add(record);
+            }
+
+            @Override
+            public void boundary() {
+                assembler.completeAll();
+            }
+
+            @Override
+            public void rejected(Rejected rejected) {
+                output.rejected(rejected);
+            }
+
+            @Override
+            public void progress(long bytes) {
+                output.progress(bytes);
+            }
+        };
     }
 
     /** Reads {@code in} to its end. */
@@ -49,7 +85,7 @@ final class RecordStream {
                 reported = lines.position();
             }
         }
-        assembler.completeAll();
+        output.boundary();
         output.progress(lines.position() - reported);
     }
 
@@ -66,13 +102,13 @@ final class RecordStream {
             return;
         }
         if (line.startsWith("----")) {
-            assembler.completeAll();
+            output.boundary();
             return;
         }
         RecordHeaderParser.Result result =
                 RecordHeaderParser.parse(line, lines.lineNumber(), lines.lineOffset());
         if (result instanceof RecordHeaderParser.Parsed parsed) {
-            assembler.add(parsed.record());
+            output.record(parsed.record());
         } else {
             RecordHeaderParser.Failure failure = (RecordHeaderParser.Failure) result;
             reject(lines, failure.reason(), failure.detail() + ": " + AuditdReader.excerpt(line));
