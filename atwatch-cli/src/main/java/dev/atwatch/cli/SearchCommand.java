@@ -11,7 +11,6 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
-import dev.atwatch.event.Provenance;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.output.TextTableWriter;
@@ -111,22 +110,28 @@ abstract class SearchCommand implements Callable<Integer> {
             progress.stop();
         }
         ChainReport chains = correlator == null ? null : correlator.finish();
+        ChainNames chainNames = ChainNames.of(chains);
 
         SuppressionRun suppression =
                 SuppressionRun.apply(suppressions(), detection, LocalDate.now());
         detection = suppression.kept();
-        ResultTable table = huntColumns ? alertTable(detection, chains) : queryTable(detection);
+        ResultTable table =
+                huntColumns ? alertTable(detection, chains, chainNames) : queryTable(detection);
         if (showSuppressed()) {
-            table = suppression.appendTo(table);
+            table = suppression.appendTo(table, chainNames::of);
         }
         List<ReportAlert> alerts =
                 needsEvidence(format)
-                        ? evidence.alerts(detection.alerts(), compiled, execution)
+                        ? chainNames.name(
+                                evidence.alerts(detection.alerts(), compiled, execution),
+                                detection.alerts())
                         : List.of();
         List<ReportAlert> suppressed =
                 needsEvidence(format)
                         ? suppression.reportAlerts(
-                                evidence.alerts(suppression.alerts(), compiled, execution))
+                                chainNames.name(
+                                        evidence.alerts(suppression.alerts(), compiled, execution),
+                                        suppression.alerts()))
                         : List.of();
         writeResults(format, table, detection, alerts, suppressed, chains);
         if (!run.quiet) {
@@ -318,12 +323,11 @@ abstract class SearchCommand implements Callable<Integer> {
 
     /**
      * Every rule's rows: {@code rule}, the union of the columns of the rules that gave rows, the
-     * parsed at job's {@code Job*} fields when a row's command line is an at invocation, and {@code
-     * source}.
+     * parsed at job's {@code Job*} fields when a row's command line is an at invocation, {@code
+     * source}, and with chains {@code chain}.
      */
-    private static ResultTable alertTable(Detection detection, ChainReport chains) {
-        Map<Provenance, String> chainIds =
-                chains == null ? Map.of() : Correlator.chainsByCreation(chains.chains());
+    private static ResultTable alertTable(
+            Detection detection, ChainReport chains, ChainNames chainNames) {
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
         for (Detection.RuleResults rule : detection.results()) {
@@ -344,16 +348,16 @@ abstract class SearchCommand implements Callable<Integer> {
             if (!source.isEmpty()) {
                 row.put("source", FieldValue.of(source));
             }
-            String chain = alert.provenance() == null ? null : chainIds.get(alert.provenance());
+            String chain = chainNames.of(alert);
             if (chain != null) {
-                row.put("chain", FieldValue.of(chain));
+                row.put(ChainNames.COLUMN, FieldValue.of(chain));
             }
             rows.add(row);
         }
         columns.addAll(jobColumns);
         columns.add("source");
         if (chains != null) {
-            columns.add("chain");
+            columns.add(ChainNames.COLUMN);
         }
         return new ResultTable(List.copyOf(columns), rows);
     }

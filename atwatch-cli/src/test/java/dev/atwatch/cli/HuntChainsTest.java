@@ -2,15 +2,34 @@ package dev.atwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HuntChainsTest {
 
     private static final Path WINDOWS = Path.of("..", "examples", "windows");
     private static final Path LINUX = Path.of("..", "examples", "linux");
+    private static final Path ATOMIC = Path.of("..", "examples", "atomic");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The rules that fire on a job's registration: the task or job file, the at spool file. */
+    private static final Set<String> REGISTRATION_RULES =
+            Set.of("win-at-job-registration", "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a04");
 
     @Test
     void chainsFollowTheAlertsAndAlertsNameTheirChain() {
@@ -61,6 +80,86 @@ class HuntChainsTest {
                                 + "\"created\":\"2026-12-03T18:31:02Z\"");
         assertThat(run.out()).contains("\"executed\":\"2026-12-03T18:32:00Z sh\"");
         assertThat(run.out()).contains("\"status\":\"complete\"");
+    }
+
+    @Test
+    void registrationAlertsNameTheirChainOnTheAtomicReplay() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "hunt", "--chains", "--quiet", "--format", "jsonl", ATOMIC.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, JsonNode> chains = new LinkedHashMap<>();
+        List<JsonNode> registrations = new ArrayList<>();
+        for (String line : run.out().split("\\R")) {
+            JsonNode node = JSON.readTree(line);
+            if (!node.has("rule")) {
+                chains.put(node.path("chain").asText(), node);
+            } else if (REGISTRATION_RULES.contains(node.path("rule").asText())) {
+                registrations.add(node);
+            }
+        }
+        // Sysmon 11 of At1.job, Security 4698 and Task Scheduler 106 of tests 1 to 3, in every
+        // format; the at spool files of tests 4 and 5.
+        assertThat(registrations).hasSize(18);
+        Set<String> named = new TreeSet<>();
+        for (JsonNode alert : registrations) {
+            JsonNode chain = chains.get(alert.path("chain").asText());
+            assertThat(chain).as("chain of " + alert).isNotNull();
+            assertThat(chain.path("host").asText()).isEqualTo(alert.path("host").asText());
+            Instant registered = Instant.parse(chain.path("registered").asText().split(" ")[0]);
+            Instant raised = OffsetDateTime.parse(alert.path("_time").asText()).toInstant();
+            assertThat(Duration.between(registered, raised).abs())
+                    .isLessThan(Duration.ofSeconds(5));
+            named.add(chain.path("chain").asText());
+        }
+        Set<String> withRegistration = new TreeSet<>();
+        chains.forEach(
+                (id, chain) -> {
+                    if (chain.has("registered")) {
+                        withRegistration.add(id);
+                    }
+                });
+        assertThat(named)
+                .isEqualTo(withRegistration)
+                .containsExactly("C1", "C10", "C2", "C3", "C9");
+    }
+
+    @Test
+    void suppressedAlertsShownWithChainsNameTheirChain(@TempDir Path dir) throws Exception {
+        Path allowlist = dir.resolve("suppressions.yaml");
+        Files.writeString(
+                allowlist,
+                "suppressions:\n"
+                        + "  - id: registrations\n"
+                        + "    owner: soc\n"
+                        + "    reason: shown apart in this test\n"
+                        + "    rule: win-at-job-registration\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "jsonl",
+                        "--suppressions",
+                        allowlist.toString(),
+                        "--show-suppressed",
+                        ATOMIC.resolve("t1-at-cmd").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> suppressed = new ArrayList<>();
+        for (String line : run.out().split("\\R")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.has("suppressed_by")) {
+                suppressed.add(node);
+            }
+        }
+        assertThat(suppressed)
+                .hasSize(6)
+                .allSatisfy(alert -> assertThat(alert.path("chain").asText()).isEqualTo("C1"));
     }
 
     @Test
