@@ -11,6 +11,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.output.TextTableWriter;
@@ -28,6 +29,7 @@ import dev.atwatch.spl.Semantics;
 import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,9 +209,19 @@ abstract class SearchCommand implements Callable<Integer> {
             Output.write(run.output, stdout, out -> new HtmlReportWriter().write(report, out));
         } else if (format.equals("run-json")) {
             Output.write(run.output, stdout, out -> RunReportJson.write(report, out));
-        } else if (run.explain && format.startsWith("json")) {
+        } else if (format.startsWith("json")) {
+            List<ReportAlert> rows = rowAlerts(alerts, suppressed);
             boolean lines = format.equals("jsonl");
-            Output.write(run.output, stdout, out -> ExplainOutput.json(table, alerts, lines, out));
+            Output.write(
+                    run.output,
+                    stdout,
+                    out -> {
+                        writeJson(table, rows, lines, out);
+                        if (chains != null) {
+                            ChainTable.write(
+                                    chains, ResultWriter.forFormat(format, 0), format, out);
+                        }
+                    });
         } else {
             ResultWriter writer = tableWriter(format);
             Output.write(
@@ -221,10 +233,28 @@ abstract class SearchCommand implements Callable<Integer> {
                             ChainTable.write(chains, writer, format, out);
                         }
                         if (run.explain) {
-                            ExplainOutput.text(alerts, out);
+                            ExplainOutput.text(rowAlerts(alerts, suppressed), out);
                         }
                     });
         }
+    }
+
+    /** The alerts in the order of the table's rows: those kept, then the suppressed when shown. */
+    private List<ReportAlert> rowAlerts(List<ReportAlert> alerts, List<ReportAlert> suppressed) {
+        if (!showSuppressed() || suppressed.isEmpty()) {
+            return alerts;
+        }
+        List<ReportAlert> rows = new ArrayList<>(alerts);
+        rows.addAll(suppressed);
+        return rows;
+    }
+
+    /** The rows as JSON, each with its {@code explain} object under {@code --explain}. */
+    private void writeJson(ResultTable table, List<ReportAlert> rows, boolean lines, Writer out)
+            throws IOException {
+        JsonWriter.RowWriter row =
+                run.explain ? ExplainOutput.rows(table, rows) : JsonWriter.rows(table);
+        JsonWriter.writeRows(JsonWriter.generator(out), out, lines, table.rows().size(), row);
     }
 
     private ResultWriter tableWriter(String format) {
