@@ -212,16 +212,7 @@ abstract class SearchCommand implements Callable<Integer> {
         } else if (format.startsWith("json")) {
             List<ReportAlert> rows = rowAlerts(alerts, suppressed);
             boolean lines = format.equals("jsonl");
-            Output.write(
-                    run.output,
-                    stdout,
-                    out -> {
-                        writeJson(table, rows, lines, out);
-                        if (chains != null) {
-                            ChainTable.write(
-                                    chains, ResultWriter.forFormat(format, 0), format, out);
-                        }
-                    });
+            Output.write(run.output, stdout, out -> writeJson(table, rows, chains, lines, out));
         } else {
             ResultWriter writer = tableWriter(format);
             Output.write(
@@ -230,7 +221,7 @@ abstract class SearchCommand implements Callable<Integer> {
                     out -> {
                         writer.write(table, out);
                         if (chains != null) {
-                            ChainTable.write(chains, writer, format, out);
+                            ChainTable.write(chains, writer, out);
                         }
                         if (run.explain) {
                             ExplainOutput.text(rowAlerts(alerts, suppressed), out);
@@ -249,12 +240,25 @@ abstract class SearchCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The rows as JSON, each with its {@code explain} object under {@code --explain}. */
-    private void writeJson(ResultTable table, List<ReportAlert> rows, boolean lines, Writer out)
+    /**
+     * The rows as JSON, each with its {@code explain} object under {@code --explain}: an array, or
+     * with chains one document holding the alerts and the chains; or JSON lines.
+     */
+    private void writeJson(
+            ResultTable table,
+            List<ReportAlert> rows,
+            ChainReport chains,
+            boolean lines,
+            Writer out)
             throws IOException {
         JsonWriter.RowWriter row =
                 run.explain ? ExplainOutput.rows(table, rows) : JsonWriter.rows(table);
-        JsonWriter.writeRows(JsonWriter.generator(out), out, lines, table.rows().size(), row);
+        int count = table.rows().size();
+        if (chains == null) {
+            JsonWriter.writeRows(JsonWriter.generator(out), out, lines, count, row);
+        } else {
+            ChainTable.writeJson(chains, count, row, lines, out);
+        }
     }
 
     private ResultWriter tableWriter(String format) {
