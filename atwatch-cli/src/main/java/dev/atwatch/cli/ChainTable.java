@@ -1,13 +1,18 @@
 package dev.atwatch.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.atwatch.atjob.FireWindow;
 import dev.atwatch.correlate.Chain;
 import dev.atwatch.correlate.ChainReport;
+import dev.atwatch.correlate.Link;
 import dev.atwatch.correlate.Observation;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.event.Provenance;
 import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
+import dev.atwatch.output.Values;
+import dev.atwatch.output.html.ReportChain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -22,7 +27,8 @@ import java.util.Map;
 /**
  * The chains of {@code hunt --chains} in each output: one row per chain, written after the alerts
  * in the same format (after a blank line for {@code table} and {@code csv}; for {@code json} one
- * document holding both; for {@code jsonl} lines marked {@code "record":"chain"}).
+ * document holding both; for {@code jsonl} lines marked {@code "record":"chain"}), and the chains
+ * as a saved run keeps them.
  */
 final class ChainTable {
 
@@ -87,6 +93,49 @@ final class ChainTable {
         }
         JsonWriter.writeFields(json, chains.columns(), chains.rows().get(i));
         json.writeEndObject();
+    }
+
+    /** The chains as a saved run keeps them, for {@code atwatch report} to draw. */
+    static List<ReportChain> forReport(ChainReport report) {
+        List<ReportChain> chains = new ArrayList<>();
+        for (Chain chain : report.chains()) {
+            FireWindow window = chain.window();
+            chains.add(
+                    new ReportChain(
+                            chain.id(),
+                            chain.host(),
+                            chain.status(),
+                            chain.missing().stream().map(ChainTable::linkName).toList(),
+                            chain.note(),
+                            chain.job(),
+                            window == null ? null : Values.isoTime(window.earliest()),
+                            window == null ? null : Values.isoTime(window.latest()),
+                            step(chain, Link.CREATION, chain.creation()),
+                            step(chain, Link.REGISTRATION, chain.registration()),
+                            step(chain, Link.EXECUTION, chain.execution())));
+        }
+        return chains;
+    }
+
+    private static ReportChain.Step step(Chain chain, Link link, Observation o) {
+        if (o == null) {
+            return null;
+        }
+        List<String> sources = chain.sources(link).stream().map(Provenance::describe).toList();
+        return new ReportChain.Step(
+                linkName(link),
+                o.time(),
+                o.kind(),
+                o.provenance() == null ? "" : o.provenance().describe(),
+                o.image(),
+                o.commandLine(),
+                o.user(),
+                o.detail(),
+                sources);
+    }
+
+    private static String linkName(Link link) {
+        return link.name().toLowerCase(Locale.ROOT);
     }
 
     /** Writes the chains after the alerts in {@code table} or {@code csv}, after a blank line. */

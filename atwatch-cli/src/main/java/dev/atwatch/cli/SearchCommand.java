@@ -199,9 +199,16 @@ abstract class SearchCommand implements Callable<Integer> {
                         ? null
                         : new RunReport(
                                 RunReport.VERSION,
-                                ExplainedRun.summary(detection, spec.name(), run, paths, alerts),
+                                ExplainedRun.summary(
+                                        detection,
+                                        spec.name(),
+                                        run,
+                                        paths,
+                                        alerts,
+                                        chains == null ? List.of() : chains.notes()),
                                 alerts,
-                                suppressed);
+                                suppressed,
+                                chains == null ? null : ChainTable.forReport(chains));
         if (run.saveRun != null) {
             Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
         }

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atwatch.output.html.ReportAlert;
+import dev.atwatch.output.html.ReportChain;
+import dev.atwatch.output.html.RunReport;
+import dev.atwatch.output.html.RunReportJson;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +25,8 @@ class ReportCommandTest {
 
     private static final String WMI =
             Path.of("..", "examples", "windows", "sysmon-wmi-scheduledjob.xml").toString();
+
+    private static final String EXAMPLES = Path.of("..", "examples").toString();
 
     @TempDir Path dir;
 
@@ -66,6 +75,94 @@ class ReportCommandTest {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(page.split("<tr class=\"alert ", -1)).hasSize(5);
         assertThat(page).contains("<h2>Alerts (4)</h2>").contains(WMI);
+    }
+
+    @Test
+    void runJsonWithChainsRoundTripsTheChains() throws Exception {
+        Path run = dir.resolve("run.json");
+        CommandRun hunt =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "run-json",
+                        "-o",
+                        run.toString(),
+                        EXAMPLES);
+        CommandRun json =
+                CommandRun.of("hunt", "--chains", "--quiet", "--format", "json", EXAMPLES);
+
+        assertThat(hunt.exitCode()).as(hunt.err()).isZero();
+        RunReport saved = RunReportJson.read(run);
+        JsonNode printed = new ObjectMapper().readTree(json.out()).path("chains");
+        assertThat(saved.chains()).hasSize(printed.size());
+        for (int i = 0; i < printed.size(); i++) {
+            ReportChain chain = saved.chains().get(i);
+            JsonNode row = printed.get(i);
+            assertThat(chain.id()).isEqualTo(row.path("chain").asText());
+            assertThat(chain.host()).isEqualTo(row.path("host").asText());
+            assertThat(chain.status()).isEqualTo(row.path("status").asText());
+            assertThat(chain.note()).isEqualTo(row.path("note").asText(""));
+            assertThat(chain.creation() != null).isEqualTo(row.has("created"));
+            assertThat(chain.registration() != null).isEqualTo(row.has("registered"));
+            assertThat(chain.execution() != null).isEqualTo(row.has("executed"));
+            for (ReportChain.Step step : chain.steps()) {
+                if (step != null) {
+                    assertThat(step.sources()).contains(step.source());
+                }
+            }
+        }
+        StringWriter again = new StringWriter();
+        RunReportJson.write(saved, again);
+        assertThat(again.toString()).isEqualTo(Files.readString(run, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void savedRunNamesEachAlertsChainAndKeepsTheChainNotes() throws Exception {
+        Path run = dir.resolve("run.json");
+        String sysmon = Path.of("..", "examples", "windows", "sysmon-at-cmd.xml").toString();
+
+        CommandRun hunt =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--limit",
+                        "chain-candidates=2",
+                        "--save-run",
+                        run.toString(),
+                        sysmon);
+
+        assertThat(hunt.exitCode()).as(hunt.err()).isZero();
+        RunReport saved = RunReportJson.read(run);
+        assertThat(saved.summary().notes())
+                .anySatisfy(note -> assertThat(note).contains("--limit chain-candidates=N"));
+        Set<String> ids = new HashSet<>();
+        saved.chains().forEach(chain -> ids.add(chain.id()));
+        for (ReportAlert alert : saved.alerts()) {
+            String chain = alert.field("chain");
+            if (!chain.isEmpty()) {
+                assertThat(ids).contains(chain);
+                ReportChain named =
+                        saved.chains().stream()
+                                .filter(c -> c.id().equals(chain))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(named.steps())
+                        .anySatisfy(step -> assertThat(step.sources()).contains(alert.source()));
+            }
+        }
+    }
+
+    @Test
+    void runWithoutChainsSavesNone() throws Exception {
+        Path run = dir.resolve("run.json");
+
+        CommandRun.of("hunt", "--quiet", "--rules", REFERENCE, "--save-run", run.toString(), WMI);
+
+        assertThat(new ObjectMapper().readTree(run.toFile()).path("chains").isNull()).isTrue();
+        assertThat(RunReportJson.read(run).chains()).isNull();
     }
 
     @Test
