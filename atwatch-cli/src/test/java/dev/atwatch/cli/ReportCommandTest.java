@@ -156,6 +156,53 @@ class ReportCommandTest {
     }
 
     @Test
+    void htmlDrawsAFlowForEveryChainOfTheExamplesAlsoFromASavedRun() throws Exception {
+        Path page = dir.resolve("hunt.html");
+        Path run = dir.resolve("run.json");
+        Path again = dir.resolve("report.html");
+        CommandRun json =
+                CommandRun.of("hunt", "--chains", "--quiet", "--format", "json", EXAMPLES);
+        CommandRun html =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "html",
+                        "-o",
+                        page.toString(),
+                        "--save-run",
+                        run.toString(),
+                        EXAMPLES);
+        CommandRun report = CommandRun.of("report", run.toString(), "-o", again.toString());
+
+        assertThat(html.exitCode()).as(html.err()).isZero();
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.out());
+        String drawn = Files.readString(page, StandardCharsets.UTF_8);
+        JsonNode chains = document.path("chains");
+        assertThat(chains).hasSizeGreaterThan(10);
+        assertThat(count(drawn, "<article class=\"chain-flow ")).isEqualTo(chains.size());
+        for (JsonNode chain : chains) {
+            String id = chain.path("chain").asText();
+            String status = chain.path("status").asText();
+            String flow = flow(drawn, id);
+            int missing = status.equals("complete") ? 0 : status.split(",").length;
+            assertThat(flow).as(id).contains(status);
+            assertThat(count(flow, "<li class=\"step missing\">")).as(id).isEqualTo(missing);
+            assertThat(count(flow, "<li class=\"step seen\">")).as(id).isEqualTo(3 - missing);
+            assertThat(flow).as(id).contains(chain.path("note").asText(""));
+        }
+        int named = 0;
+        for (JsonNode alert : document.path("alerts")) {
+            named += alert.has("chain") ? 1 : 0;
+        }
+        assertThat(count(drawn, "\"><a href=\"#chain-C")).isEqualTo(named);
+        assertThat(section(Files.readString(again, StandardCharsets.UTF_8), "chains"))
+                .isEqualTo(section(drawn, "chains"));
+    }
+
+    @Test
     void runWithoutChainsSavesNone() throws Exception {
         Path run = dir.resolve("run.json");
 
@@ -195,5 +242,26 @@ class ReportCommandTest {
                 .contains("report")
                 .contains("--hec-url")
                 .contains("--explain");
+    }
+
+    private static String flow(String page, String id) {
+        int start = page.indexOf("id=\"chain-" + id + "\">");
+        assertThat(start).as("flow of " + id).isPositive();
+        return page.substring(
+                page.lastIndexOf("<article", start), page.indexOf("</article>", start));
+    }
+
+    private static String section(String page, String id) {
+        int start = page.indexOf("<section id=\"" + id + "\">");
+        assertThat(start).as("section " + id).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 }

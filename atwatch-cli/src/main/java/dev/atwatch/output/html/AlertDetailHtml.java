@@ -3,12 +3,17 @@ package dev.atwatch.output.html;
 import java.util.List;
 import java.util.Map;
 
-/** One alert's details: why it fired, its fields, the at job, the raw event. */
+/** One alert's details: why it fired, its chain, its fields, the at job, the raw event. */
 final class AlertDetailHtml {
 
     private AlertDetailHtml() {}
 
     static String render(String id, int number, ReportAlert alert) {
+        return render(id, number, alert, "");
+    }
+
+    /** As {@link #render(String, int, ReportAlert)}, with {@code chain} (HTML) after the rule. */
+    static String render(String id, int number, ReportAlert alert, String chain) {
         StringBuilder html = new StringBuilder();
         html.append("<details class=\"alert-detail\" id=\"").append(id).append("\">");
         html.append("<summary>#")
@@ -23,6 +28,7 @@ final class AlertDetailHtml {
                 .append(alert.score())
                 .append("</summary>");
         rule(html, alert);
+        html.append(chain);
         why(html, alert.explain(), alert);
         fields(html, alert.fields());
         atJob(html, alert);

@@ -36,6 +36,9 @@ public record ReportChain(
         Step execution) {
 
     public ReportChain {
+        id = id == null ? "" : id;
+        host = host == null ? "" : host;
+        status = status == null ? "" : status;
         missing = missing == null ? List.of() : List.copyOf(missing);
         note = note == null ? "" : note;
         job = job == null ? Map.of() : job;
