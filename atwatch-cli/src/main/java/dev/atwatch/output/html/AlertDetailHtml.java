@@ -8,11 +8,10 @@ final class AlertDetailHtml {
 
     private AlertDetailHtml() {}
 
-    static String render(String id, int number, ReportAlert alert) {
-        return render(id, number, alert, "");
-    }
-
-    /** As {@link #render(String, int, ReportAlert)}, with {@code chain} (HTML) after the rule. */
+    /**
+     * The details of {@code alert}, as element {@code id}; {@code chain} is the HTML naming its
+     * chain, or empty.
+     */
     static String render(String id, int number, ReportAlert alert, String chain) {
         StringBuilder html = new StringBuilder();
         html.append("<details class=\"alert-detail\" id=\"").append(id).append("\">");

@@ -74,8 +74,9 @@ public final class HtmlReportWriter {
                     chains.size() <= MAX_CHAINS ? chains : chains.subList(0, MAX_CHAINS);
             out.write(ChainFlowHtml.render(drawn, chains.size(), alerts));
         }
-        writeDetails(alerts, chainsById(chains), out);
-        writeSuppressed(report.suppressed(), out);
+        Map<String, ReportChain> byId = chainsById(chains);
+        writeDetails(alerts, byId, out);
+        writeSuppressed(report.suppressed(), byId, out);
         out.write("<script>" + resource("report.js") + "</script>\n</body></html>\n");
         out.flush();
     }
@@ -195,7 +196,8 @@ public final class HtmlReportWriter {
         return byId;
     }
 
-    private static void writeSuppressed(List<ReportAlert> suppressed, Writer out)
+    private static void writeSuppressed(
+            List<ReportAlert> suppressed, Map<String, ReportChain> chains, Writer out)
             throws IOException {
         if (suppressed.isEmpty()) {
             return;
@@ -204,7 +206,9 @@ public final class HtmlReportWriter {
         out.write(suppressed.size() + ")</h2>\n");
         List<ReportAlert> shown = capped(suppressed);
         for (int i = 0; i < shown.size(); i++) {
-            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, shown.get(i)));
+            ReportAlert alert = shown.get(i);
+            String chain = ChainFlowHtml.mention(alert, chains);
+            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, alert, chain));
         }
         out.write("</section>\n");
     }

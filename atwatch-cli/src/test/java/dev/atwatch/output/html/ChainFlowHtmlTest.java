@@ -76,6 +76,25 @@ class ChainFlowHtmlTest {
     }
 
     @Test
+    void suppressedAlertsNameTheirChainToo() throws IOException {
+        ReportAlert held = named(alert("security.xml:3"), "C1");
+        RunReport report =
+                new RunReport(
+                        RunReport.VERSION,
+                        HtmlReportWriterTest.summary(),
+                        List.of(),
+                        List.of(held),
+                        List.of(complete("C1")));
+
+        String html = write(report);
+
+        String detail = html.substring(html.indexOf("id=\"suppressed-1\""));
+        assertThat(detail.substring(0, detail.indexOf("</details>")))
+                .contains(
+                        "Chain <a href=\"#chain-C1\">C1</a>: this event records its registration.");
+    }
+
+    @Test
     void withoutChainsThereIsNoChainSectionOrColumn() throws IOException {
         String html = write(HtmlReportWriterTest.report(alert("a.xml:1")));
 
