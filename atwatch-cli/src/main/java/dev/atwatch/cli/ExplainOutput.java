@@ -51,16 +51,17 @@ final class ExplainOutput {
         out.flush();
     }
 
-    /** Writes {@code table}'s rows as JSON, each with its alert's {@code explain} object. */
-    static void json(ResultTable table, List<ReportAlert> alerts, boolean lines, Writer out)
-            throws IOException {
-        JsonWriter.writeRows(
-                JSON.getFactory().createGenerator(out),
-                out,
-                lines,
-                table.rows().size(),
-                (json, i) ->
-                        row(json, table.columns(), table.rows().get(i), alerts.get(i).explain()));
+    /**
+     * Writes each row of {@code table} as a JSON object with the {@code explain} object of the
+     * alert at the same index of {@code alerts}, which must hold one alert per row.
+     */
+    static JsonWriter.RowWriter rows(ResultTable table, List<ReportAlert> alerts) {
+        if (alerts.size() != table.rows().size()) {
+            throw new IllegalArgumentException(
+                    alerts.size() + " explained alerts for " + table.rows().size() + " rows");
+        }
+        return (json, i) ->
+                row(json, table.columns(), table.rows().get(i), alerts.get(i).explain());
     }
 
     private static void row(
@@ -70,13 +71,7 @@ final class ExplainOutput {
             Explanation explain)
             throws IOException {
         json.writeStartObject();
-        for (String column : columns) {
-            FieldValue value = row.get(column);
-            if (value != null) {
-                json.writeFieldName(column);
-                JsonWriter.writeValue(json, column, value);
-            }
-        }
+        JsonWriter.writeFields(json, columns, row);
         json.writeFieldName("explain");
         JSON.writeValue(json, explain);
         json.writeEndObject();

@@ -105,13 +105,14 @@ final class ExplainedRun implements RunListener {
                 : events.get(new Key(alert.rule().id(), alert.provenance()));
     }
 
-    /** The run's summary as a report shows it. */
+    /** The run's summary as a report shows it, with {@code moreNotes} after the rules' notes. */
     static RunSummary summary(
             Detection detection,
             String command,
             RunOptions run,
             List<String> paths,
-            List<ReportAlert> alerts) {
+            List<ReportAlert> alerts,
+            List<String> moreNotes) {
         RunStats stats = detection.stats();
         List<RunSummary.Rejection> rejections = new ArrayList<>();
         for (RunStats.Reason reason : stats.reasons()) {
@@ -128,6 +129,7 @@ final class ExplainedRun implements RunListener {
         detection
                 .aliasHits()
                 .forEach((alias, n) -> notes.add("alias " + alias + " changed " + n + " event(s)"));
+        notes.addAll(moreNotes);
         DoubleSummaryStatistics times =
                 alerts.stream()
                         .filter(a -> a.time() != null)

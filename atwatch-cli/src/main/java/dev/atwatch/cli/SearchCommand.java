@@ -11,7 +11,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
-import dev.atwatch.event.Provenance;
+import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
 import dev.atwatch.output.TextTableWriter;
@@ -29,6 +29,7 @@ import dev.atwatch.spl.Semantics;
 import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,22 +112,28 @@ abstract class SearchCommand implements Callable<Integer> {
             progress.stop();
         }
         ChainReport chains = correlator == null ? null : correlator.finish();
+        ChainNames chainNames = ChainNames.of(chains);
 
         SuppressionRun suppression =
                 SuppressionRun.apply(suppressions(), detection, LocalDate.now());
         detection = suppression.kept();
-        ResultTable table = huntColumns ? alertTable(detection, chains) : queryTable(detection);
+        ResultTable table =
+                huntColumns ? alertTable(detection, chains, chainNames) : queryTable(detection);
         if (showSuppressed()) {
-            table = suppression.appendTo(table);
+            table = suppression.appendTo(table, chainNames::of);
         }
         List<ReportAlert> alerts =
                 needsEvidence(format)
-                        ? evidence.alerts(detection.alerts(), compiled, execution)
+                        ? chainNames.name(
+                                evidence.alerts(detection.alerts(), compiled, execution),
+                                detection.alerts())
                         : List.of();
         List<ReportAlert> suppressed =
                 needsEvidence(format)
                         ? suppression.reportAlerts(
-                                evidence.alerts(suppression.alerts(), compiled, execution))
+                                chainNames.name(
+                                        evidence.alerts(suppression.alerts(), compiled, execution),
+                                        suppression.alerts()))
                         : List.of();
         writeResults(format, table, detection, alerts, suppressed, chains);
         if (!run.quiet) {
@@ -192,9 +199,16 @@ abstract class SearchCommand implements Callable<Integer> {
                         ? null
                         : new RunReport(
                                 RunReport.VERSION,
-                                ExplainedRun.summary(detection, spec.name(), run, paths, alerts),
+                                ExplainedRun.summary(
+                                        detection,
+                                        spec.name(),
+                                        run,
+                                        paths,
+                                        alerts,
+                                        chains == null ? List.of() : chains.notes()),
                                 alerts,
-                                suppressed);
+                                suppressed,
+                                chains == null ? null : ChainTable.forReport(chains));
         if (run.saveRun != null) {
             Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
         }
@@ -202,9 +216,10 @@ abstract class SearchCommand implements Callable<Integer> {
             Output.write(run.output, stdout, out -> new HtmlReportWriter().write(report, out));
         } else if (format.equals("run-json")) {
             Output.write(run.output, stdout, out -> RunReportJson.write(report, out));
-        } else if (run.explain && format.startsWith("json")) {
+        } else if (format.startsWith("json")) {
+            List<ReportAlert> rows = rowAlerts(alerts, suppressed);
             boolean lines = format.equals("jsonl");
-            Output.write(run.output, stdout, out -> ExplainOutput.json(table, alerts, lines, out));
+            Output.write(run.output, stdout, out -> writeJson(table, rows, chains, lines, out));
         } else {
             ResultWriter writer = tableWriter(format);
             Output.write(
@@ -213,12 +228,43 @@ abstract class SearchCommand implements Callable<Integer> {
                     out -> {
                         writer.write(table, out);
                         if (chains != null) {
-                            ChainTable.write(chains, writer, format, out);
+                            ChainTable.write(chains, writer, out);
                         }
                         if (run.explain) {
-                            ExplainOutput.text(alerts, out);
+                            ExplainOutput.text(rowAlerts(alerts, suppressed), out);
                         }
                     });
+        }
+    }
+
+    /** The alerts in the order of the table's rows: those kept, then the suppressed when shown. */
+    private List<ReportAlert> rowAlerts(List<ReportAlert> alerts, List<ReportAlert> suppressed) {
+        if (!showSuppressed() || suppressed.isEmpty()) {
+            return alerts;
+        }
+        List<ReportAlert> rows = new ArrayList<>(alerts);
+        rows.addAll(suppressed);
+        return rows;
+    }
+
+    /**
+     * The rows as JSON, each with its {@code explain} object under {@code --explain}: an array, or
+     * with chains one document holding the alerts and the chains; or JSON lines.
+     */
+    private void writeJson(
+            ResultTable table,
+            List<ReportAlert> rows,
+            ChainReport chains,
+            boolean lines,
+            Writer out)
+            throws IOException {
+        JsonWriter.RowWriter row =
+                run.explain ? ExplainOutput.rows(table, rows) : JsonWriter.rows(table);
+        int count = table.rows().size();
+        if (chains == null) {
+            JsonWriter.writeRows(JsonWriter.generator(out), out, lines, count, row);
+        } else {
+            ChainTable.writeJson(chains, count, row, lines, out);
         }
     }
 
@@ -318,12 +364,11 @@ abstract class SearchCommand implements Callable<Integer> {
 
     /**
      * Every rule's rows: {@code rule}, the union of the columns of the rules that gave rows, the
-     * parsed at job's {@code Job*} fields when a row's command line is an at invocation, and {@code
-     * source}.
+     * parsed at job's {@code Job*} fields when a row's command line is an at invocation, {@code
+     * source}, and with chains {@code chain}.
      */
-    private static ResultTable alertTable(Detection detection, ChainReport chains) {
-        Map<Provenance, String> chainIds =
-                chains == null ? Map.of() : Correlator.chainsByCreation(chains.chains());
+    private static ResultTable alertTable(
+            Detection detection, ChainReport chains, ChainNames chainNames) {
         Set<String> columns = new LinkedHashSet<>();
         columns.add("rule");
         for (Detection.RuleResults rule : detection.results()) {
@@ -344,16 +389,16 @@ abstract class SearchCommand implements Callable<Integer> {
             if (!source.isEmpty()) {
                 row.put("source", FieldValue.of(source));
             }
-            String chain = alert.provenance() == null ? null : chainIds.get(alert.provenance());
+            String chain = chainNames.of(alert);
             if (chain != null) {
-                row.put("chain", FieldValue.of(chain));
+                row.put(ChainNames.COLUMN, FieldValue.of(chain));
             }
             rows.add(row);
         }
         columns.addAll(jobColumns);
         columns.add("source");
         if (chains != null) {
-            columns.add("chain");
+            columns.add(ChainNames.COLUMN);
         }
         return new ResultTable(List.copyOf(columns), rows);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The suppression stage of a run: splits the alerts into those kept and those an allowlist entry
@@ -102,8 +103,11 @@ final class SuppressionRun {
         return marked;
     }
 
-    /** {@code table} followed by the suppressed alerts, each naming its entry. */
-    ResultTable appendTo(ResultTable table) {
+    /**
+     * {@code table} followed by the suppressed alerts, each naming its entry, and its chain when
+     * {@code table} has a {@value ChainNames#COLUMN} column and {@code chainOf} gives one.
+     */
+    ResultTable appendTo(ResultTable table, Function<Alert, String> chainOf) {
         List<String> columns = new ArrayList<>(table.columns());
         columns.add(COLUMN);
         List<Map<String, FieldValue>> rows = new ArrayList<>(table.rows());
@@ -114,6 +118,10 @@ final class SuppressionRun {
             row.putAll(alert.fields());
             if (alert.provenance() != null) {
                 row.put("source", FieldValue.of(alert.sourceText()));
+            }
+            String chain = chainOf.apply(alert);
+            if (chain != null && columns.contains(ChainNames.COLUMN)) {
+                row.put(ChainNames.COLUMN, FieldValue.of(chain));
             }
             row.put(COLUMN, FieldValue.of(entries.get(i)));
             for (String column : alert.fields().keySet()) {

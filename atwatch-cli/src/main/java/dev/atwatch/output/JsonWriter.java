@@ -25,13 +25,22 @@ public final class JsonWriter implements ResultWriter {
 
     @Override
     public void write(ResultTable table, Writer out) throws IOException {
+        writeRows(generator(out), out, lines, table.rows().size(), rows(table));
+    }
+
+    /** A generator writing compact JSON to {@code out}. */
+    public static JsonGenerator generator(Writer out) throws IOException {
+        return JSON.createGenerator(out);
+    }
+
+    /** Writes each row of {@code table} as one object, its fields in column order. */
+    public static RowWriter rows(ResultTable table) {
         List<Map<String, FieldValue>> rows = table.rows();
-        writeRows(
-                JSON.createGenerator(out),
-                out,
-                lines,
-                rows.size(),
-                (json, i) -> writeObject(json, table, rows.get(i)));
+        return (json, i) -> {
+            json.writeStartObject();
+            writeFields(json, table.columns(), rows.get(i));
+            json.writeEndObject();
+        };
     }
 
     /** Writes the row with a given index through a generator. */
@@ -50,18 +59,14 @@ public final class JsonWriter implements ResultWriter {
             JsonGenerator json, Writer out, boolean lines, int count, RowWriter row)
             throws IOException {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        if (!lines) {
-            json.writeStartArray();
-        }
-        for (int i = 0; i < count; i++) {
-            row.write(json, i);
-            if (lines) {
+        if (lines) {
+            for (int i = 0; i < count; i++) {
+                row.write(json, i);
                 json.flush();
                 out.write('\n');
             }
-        }
-        if (!lines) {
-            json.writeEndArray();
+        } else {
+            writeArray(json, count, row);
             json.flush();
             out.write('\n');
         }
@@ -69,17 +74,26 @@ public final class JsonWriter implements ResultWriter {
         out.flush();
     }
 
-    private static void writeObject(
-            JsonGenerator json, ResultTable table, Map<String, FieldValue> row) throws IOException {
-        json.writeStartObject();
-        for (String column : table.columns()) {
+    /** Writes rows {@code 0..count-1} through {@code json} as one array, with no newline. */
+    public static void writeArray(JsonGenerator json, int count, RowWriter row) throws IOException {
+        json.writeStartArray();
+        for (int i = 0; i < count; i++) {
+            row.write(json, i);
+        }
+        json.writeEndArray();
+    }
+
+    /** Writes the fields of {@code row} present in {@code columns}, in that order. */
+    public static void writeFields(
+            JsonGenerator json, List<String> columns, Map<String, FieldValue> row)
+            throws IOException {
+        for (String column : columns) {
             FieldValue value = row.get(column);
             if (value != null) {
                 json.writeFieldName(column);
                 writeValue(json, column, value);
             }
         }
-        json.writeEndObject();
     }
 
     /** Writes one value: number, string, ISO time for {@code _time}, or an array of strings. */

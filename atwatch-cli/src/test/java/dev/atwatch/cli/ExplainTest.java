@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atwatch.spl.Spl;
 import dev.atwatch.spl.ast.Command;
 import dev.atwatch.spl.ast.SearchNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --explain}: the matched search alternatives and the evidence of each score factor. */
 class ExplainTest {
@@ -85,6 +88,49 @@ class ExplainTest {
 
         assertThat(run.out()).contains("IsRoot: eval IsRoot=if(uid=\"0\" OR uid=\"root\"");
         assertThat(run.out()).contains("with uid=0");
+    }
+
+    @Test
+    void suppressedRowsShownInJsonAreExplainedToo(@TempDir Path dir) throws Exception {
+        Path allowlist = dir.resolve("suppressions.yaml");
+        Files.writeString(
+                allowlist,
+                "suppressions:\n"
+                        + "  - id: reference\n"
+                        + "    owner: soc\n"
+                        + "    reason: shown apart in this test\n"
+                        + "    rule: t1053-002-reference\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run =
+                CommandRun.of(
+                        "hunt",
+                        "--quiet",
+                        "--explain",
+                        "--format",
+                        "json",
+                        "--suppressions",
+                        allowlist.toString(),
+                        "--show-suppressed",
+                        WMI);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(run.out());
+        List<JsonNode> suppressed = new ArrayList<>();
+        rows.forEach(
+                row -> {
+                    assertThat(row.path("explain").isObject()).as(row.toString()).isTrue();
+                    if (row.has("suppressed_by")) {
+                        suppressed.add(row);
+                    }
+                });
+        assertThat(suppressed)
+                .hasSize(4)
+                .allSatisfy(
+                        row -> {
+                            assertThat(row.path("rule").asText()).isEqualTo("t1053-002-reference");
+                            assertThat(row.path("explain").path("branches")).isNotEmpty();
+                        });
     }
 
     @Test

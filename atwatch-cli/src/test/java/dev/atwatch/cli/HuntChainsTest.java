@@ -2,15 +2,40 @@ package dev.atwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HuntChainsTest {
 
     private static final Path WINDOWS = Path.of("..", "examples", "windows");
     private static final Path LINUX = Path.of("..", "examples", "linux");
+    private static final Path ATOMIC = Path.of("..", "examples", "atomic");
+    private static final String EXAMPLES = Path.of("..", "examples").toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads one JSON document and fails on anything after it. */
+    private static final ObjectMapper ONE_DOCUMENT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The rules that fire on a job's registration: the task or job file, the at spool file. */
+    private static final Set<String> REGISTRATION_RULES =
+            Set.of("win-at-job-registration", "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a04");
 
     @Test
     void chainsFollowTheAlertsAndAlertsNameTheirChain() {
@@ -57,10 +82,159 @@ class HuntChainsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains(
-                        "{\"chain\":\"C1\",\"host\":\"web01\","
+                        "{\"record\":\"chain\",\"chain\":\"C1\",\"host\":\"web01\","
                                 + "\"created\":\"2026-12-03T18:31:02Z\"");
         assertThat(run.out()).contains("\"executed\":\"2026-12-03T18:32:00Z sh\"");
         assertThat(run.out()).contains("\"status\":\"complete\"");
+    }
+
+    @Test
+    void jsonWithChainsIsOneDocumentHoldingTheAlertsAndTheChains() throws Exception {
+        CommandRun run = CommandRun.of("hunt", "--chains", "--quiet", "--format", "json", EXAMPLES);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode document = ONE_DOCUMENT.readTree(run.out());
+        assertThat(fieldNames(document)).containsExactly("alerts", "chains");
+        assertThat(document.path("alerts"))
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.has("rule")).isTrue());
+        JsonNode chains = document.path("chains");
+        assertThat(chains).hasSizeGreaterThan(10);
+        for (int i = 0; i < chains.size(); i++) {
+            JsonNode chain = chains.get(i);
+            assertThat(fieldNames(chain)).startsWith("chain", "host").doesNotContain("record");
+            assertThat(chain.path("chain").asText()).isEqualTo("C" + (i + 1));
+            assertThat(chain.path("status").asText()).matches("complete|partial \\(no .*\\)");
+        }
+        Set<String> named = new TreeSet<>();
+        document.path("alerts").forEach(a -> named.add(a.path("chain").asText("-")));
+        assertThat(named).contains("C1", "-");
+    }
+
+    @Test
+    void explainedJsonAndJsonLinesKeepTheChains() throws Exception {
+        String sysmon = WINDOWS.resolve("sysmon-at-cmd.xml").toString();
+
+        CommandRun json =
+                CommandRun.of(
+                        "hunt", "--chains", "--quiet", "--explain", "--format", "json", sysmon);
+        CommandRun lines =
+                CommandRun.of(
+                        "hunt", "--chains", "--quiet", "--explain", "--format", "jsonl", sysmon);
+
+        JsonNode document = ONE_DOCUMENT.readTree(json.out());
+        assertThat(document.path("alerts"))
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.path("explain").isObject()).isTrue());
+        assertThat(document.path("chains")).hasSize(2);
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : lines.out().split("\\R")) {
+            rows.add(ONE_DOCUMENT.readTree(line));
+        }
+        List<JsonNode> chainLines =
+                rows.stream().filter(r -> r.path("record").asText().equals("chain")).toList();
+        assertThat(chainLines).hasSize(2);
+        assertThat(rows).hasSize(document.path("alerts").size() + 2);
+        assertThat(rows.subList(0, rows.size() - 2))
+                .allSatisfy(r -> assertThat(r.has("record")).isFalse())
+                .allSatisfy(r -> assertThat(r.path("explain").isObject()).isTrue());
+        assertThat(chainLines.get(0).path("chain").asText()).isEqualTo("C1");
+        assertThat(chainLines.get(0).path("status").asText()).isEqualTo("complete");
+    }
+
+    @Test
+    void jsonWithoutChainsStaysAnArrayOfAlerts() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "hunt",
+                        "--quiet",
+                        "--format",
+                        "json",
+                        WINDOWS.resolve("sysmon-at-cmd.xml").toString());
+
+        JsonNode document = ONE_DOCUMENT.readTree(run.out());
+        assertThat(document.isArray()).isTrue();
+        assertThat(document).isNotEmpty().allSatisfy(a -> assertThat(a.has("chain")).isFalse());
+    }
+
+    @Test
+    void registrationAlertsNameTheirChainOnTheAtomicReplay() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "hunt", "--chains", "--quiet", "--format", "jsonl", ATOMIC.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, JsonNode> chains = new LinkedHashMap<>();
+        List<JsonNode> registrations = new ArrayList<>();
+        for (String line : run.out().split("\\R")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.path("record").asText().equals("chain")) {
+                chains.put(node.path("chain").asText(), node);
+            } else if (REGISTRATION_RULES.contains(node.path("rule").asText())) {
+                registrations.add(node);
+            }
+        }
+        // Sysmon 11 of At1.job, Security 4698 and Task Scheduler 106 of tests 1 to 3, in every
+        // format; the at spool files of tests 4 and 5.
+        assertThat(registrations).hasSize(18);
+        Set<String> named = new TreeSet<>();
+        for (JsonNode alert : registrations) {
+            JsonNode chain = chains.get(alert.path("chain").asText());
+            assertThat(chain).as("chain of " + alert).isNotNull();
+            assertThat(chain.path("host").asText()).isEqualTo(alert.path("host").asText());
+            Instant registered = Instant.parse(chain.path("registered").asText().split(" ")[0]);
+            Instant raised = OffsetDateTime.parse(alert.path("_time").asText()).toInstant();
+            assertThat(Duration.between(registered, raised).abs())
+                    .isLessThan(Duration.ofSeconds(5));
+            named.add(chain.path("chain").asText());
+        }
+        Set<String> withRegistration = new TreeSet<>();
+        chains.forEach(
+                (id, chain) -> {
+                    if (chain.has("registered")) {
+                        withRegistration.add(id);
+                    }
+                });
+        assertThat(named)
+                .isEqualTo(withRegistration)
+                .containsExactly("C1", "C10", "C2", "C3", "C9");
+    }
+
+    @Test
+    void suppressedAlertsShownWithChainsNameTheirChain(@TempDir Path dir) throws Exception {
+        Path allowlist = dir.resolve("suppressions.yaml");
+        Files.writeString(
+                allowlist,
+                "suppressions:\n"
+                        + "  - id: registrations\n"
+                        + "    owner: soc\n"
+                        + "    reason: shown apart in this test\n"
+                        + "    rule: win-at-job-registration\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "jsonl",
+                        "--suppressions",
+                        allowlist.toString(),
+                        "--show-suppressed",
+                        ATOMIC.resolve("t1-at-cmd").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> suppressed = new ArrayList<>();
+        for (String line : run.out().split("\\R")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.has("suppressed_by")) {
+                suppressed.add(node);
+            }
+        }
+        assertThat(suppressed)
+                .hasSize(6)
+                .allSatisfy(alert -> assertThat(alert.path("chain").asText()).isEqualTo("C1"));
     }
 
     @Test
@@ -100,5 +274,11 @@ class HuntChainsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("chain-open-jobs must be at least 1, not 0");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

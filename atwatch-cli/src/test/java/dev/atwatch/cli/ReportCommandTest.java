@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atwatch.output.html.ReportAlert;
+import dev.atwatch.output.html.ReportChain;
+import dev.atwatch.output.html.RunReport;
+import dev.atwatch.output.html.RunReportJson;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +25,8 @@ class ReportCommandTest {
 
     private static final String WMI =
             Path.of("..", "examples", "windows", "sysmon-wmi-scheduledjob.xml").toString();
+
+    private static final String EXAMPLES = Path.of("..", "examples").toString();
 
     @TempDir Path dir;
 
@@ -69,6 +78,141 @@ class ReportCommandTest {
     }
 
     @Test
+    void runJsonWithChainsRoundTripsTheChains() throws Exception {
+        Path run = dir.resolve("run.json");
+        CommandRun hunt =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "run-json",
+                        "-o",
+                        run.toString(),
+                        EXAMPLES);
+        CommandRun json =
+                CommandRun.of("hunt", "--chains", "--quiet", "--format", "json", EXAMPLES);
+
+        assertThat(hunt.exitCode()).as(hunt.err()).isZero();
+        RunReport saved = RunReportJson.read(run);
+        JsonNode printed = new ObjectMapper().readTree(json.out()).path("chains");
+        assertThat(saved.chains()).hasSize(printed.size());
+        for (int i = 0; i < printed.size(); i++) {
+            ReportChain chain = saved.chains().get(i);
+            JsonNode row = printed.get(i);
+            assertThat(chain.id()).isEqualTo(row.path("chain").asText());
+            assertThat(chain.host()).isEqualTo(row.path("host").asText());
+            assertThat(chain.status()).isEqualTo(row.path("status").asText());
+            assertThat(chain.note()).isEqualTo(row.path("note").asText(""));
+            assertThat(chain.creation() != null).isEqualTo(row.has("created"));
+            assertThat(chain.registration() != null).isEqualTo(row.has("registered"));
+            assertThat(chain.execution() != null).isEqualTo(row.has("executed"));
+            for (ReportChain.Step step : chain.steps()) {
+                if (step != null) {
+                    assertThat(step.sources()).contains(step.source());
+                }
+            }
+        }
+        StringWriter again = new StringWriter();
+        RunReportJson.write(saved, again);
+        assertThat(again.toString()).isEqualTo(Files.readString(run, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void savedRunNamesEachAlertsChainAndKeepsTheChainNotes() throws Exception {
+        Path run = dir.resolve("run.json");
+        String sysmon = Path.of("..", "examples", "windows", "sysmon-at-cmd.xml").toString();
+
+        CommandRun hunt =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--limit",
+                        "chain-candidates=2",
+                        "--save-run",
+                        run.toString(),
+                        sysmon);
+
+        assertThat(hunt.exitCode()).as(hunt.err()).isZero();
+        RunReport saved = RunReportJson.read(run);
+        assertThat(saved.summary().notes())
+                .anySatisfy(note -> assertThat(note).contains("--limit chain-candidates=N"));
+        Set<String> ids = new HashSet<>();
+        saved.chains().forEach(chain -> ids.add(chain.id()));
+        for (ReportAlert alert : saved.alerts()) {
+            String chain = alert.field("chain");
+            if (!chain.isEmpty()) {
+                assertThat(ids).contains(chain);
+                ReportChain named =
+                        saved.chains().stream()
+                                .filter(c -> c.id().equals(chain))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(named.steps())
+                        .anySatisfy(step -> assertThat(step.sources()).contains(alert.source()));
+            }
+        }
+    }
+
+    @Test
+    void htmlDrawsAFlowForEveryChainOfTheExamplesAlsoFromASavedRun() throws Exception {
+        Path page = dir.resolve("hunt.html");
+        Path run = dir.resolve("run.json");
+        Path again = dir.resolve("report.html");
+        CommandRun json =
+                CommandRun.of("hunt", "--chains", "--quiet", "--format", "json", EXAMPLES);
+        CommandRun html =
+                CommandRun.of(
+                        "hunt",
+                        "--chains",
+                        "--quiet",
+                        "--format",
+                        "html",
+                        "-o",
+                        page.toString(),
+                        "--save-run",
+                        run.toString(),
+                        EXAMPLES);
+        CommandRun report = CommandRun.of("report", run.toString(), "-o", again.toString());
+
+        assertThat(html.exitCode()).as(html.err()).isZero();
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.out());
+        String drawn = Files.readString(page, StandardCharsets.UTF_8);
+        JsonNode chains = document.path("chains");
+        assertThat(chains).hasSizeGreaterThan(10);
+        assertThat(count(drawn, "<article class=\"chain-flow ")).isEqualTo(chains.size());
+        for (JsonNode chain : chains) {
+            String id = chain.path("chain").asText();
+            String status = chain.path("status").asText();
+            String flow = flow(drawn, id);
+            int missing = status.equals("complete") ? 0 : status.split(",").length;
+            assertThat(flow).as(id).contains(status);
+            assertThat(count(flow, "<li class=\"step missing\">")).as(id).isEqualTo(missing);
+            assertThat(count(flow, "<li class=\"step seen\">")).as(id).isEqualTo(3 - missing);
+            assertThat(flow).as(id).contains(chain.path("note").asText(""));
+        }
+        int named = 0;
+        for (JsonNode alert : document.path("alerts")) {
+            named += alert.has("chain") ? 1 : 0;
+        }
+        assertThat(count(drawn, "\"><a href=\"#chain-C")).isEqualTo(named);
+        assertThat(section(Files.readString(again, StandardCharsets.UTF_8), "chains"))
+                .isEqualTo(section(drawn, "chains"));
+    }
+
+    @Test
+    void runWithoutChainsSavesNone() throws Exception {
+        Path run = dir.resolve("run.json");
+
+        CommandRun.of("hunt", "--quiet", "--rules", REFERENCE, "--save-run", run.toString(), WMI);
+
+        assertThat(new ObjectMapper().readTree(run.toFile()).path("chains").isNull()).isTrue();
+        assertThat(RunReportJson.read(run).chains()).isNull();
+    }
+
+    @Test
     void runFileThatIsNotJsonIsAnInputErrorNamingTheFile() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"summary\": [", StandardCharsets.UTF_8);
@@ -98,5 +242,26 @@ class ReportCommandTest {
                 .contains("report")
                 .contains("--hec-url")
                 .contains("--explain");
+    }
+
+    private static String flow(String page, String id) {
+        int start = page.indexOf("id=\"chain-" + id + "\">");
+        assertThat(start).as("flow of " + id).isPositive();
+        return page.substring(
+                page.lastIndexOf("<article", start), page.indexOf("</article>", start));
+    }
+
+    private static String section(String page, String id) {
+        int start = page.indexOf("<section id=\"" + id + "\">");
+        assertThat(start).as("section " + id).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 }

@@ -25,6 +25,10 @@ import java.util.Map;
  * @param note why a partial chain is partial, or an empty string
  * @param creationSources every event found to record the creation (the same process in Sysmon and
  *     in the Security log, a {@code cmd /c} wrapper), so that alerts can name their chain
+ * @param registrationSources every event found to record the registration (Security 4698, Task
+ *     Scheduler 106 and Sysmon 11 of the same task, an auditd spool file)
+ * @param executionSources every event found to record the run (the same process in several logs,
+ *     atd's shell and its syslog line)
  */
 public record Chain(
         String id,
@@ -36,12 +40,25 @@ public record Chain(
         FireWindow window,
         List<Link> missing,
         String note,
-        List<Provenance> creationSources) {
+        List<Provenance> creationSources,
+        List<Provenance> registrationSources,
+        List<Provenance> executionSources) {
 
     public Chain {
         job = Collections.unmodifiableMap(new LinkedHashMap<>(job));
         missing = List.copyOf(missing);
         creationSources = List.copyOf(creationSources);
+        registrationSources = List.copyOf(registrationSources);
+        executionSources = List.copyOf(executionSources);
+    }
+
+    /** The events found to record {@code link}; empty when the link was not seen. */
+    public List<Provenance> sources(Link link) {
+        return switch (link) {
+            case CREATION -> creationSources;
+            case REGISTRATION -> registrationSources;
+            case EXECUTION -> executionSources;
+        };
     }
 
     /** Whether all three links were seen. */

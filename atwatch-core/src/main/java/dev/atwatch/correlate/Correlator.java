@@ -96,17 +96,20 @@ public final class Correlator {
     }
 
     /**
-     * Which chain each creation event belongs to, by its provenance: lets an alert on that event
-     * name its chain.
+     * The chain and link of every event found in {@code chains} (each event of a creation, a
+     * registration or a run), by its provenance: lets an alert on that event name its chain. An
+     * event found in two chains is given the first.
      */
-    public static Map<Provenance, String> chainsByCreation(List<Chain> chains) {
-        Map<Provenance, String> ids = new LinkedHashMap<>();
+    public static Map<Provenance, ChainEvent> chainsByEvent(List<Chain> chains) {
+        Map<Provenance, ChainEvent> events = new LinkedHashMap<>();
         for (Chain chain : chains) {
-            for (Provenance source : chain.creationSources()) {
-                ids.putIfAbsent(source, chain.id());
+            for (Link link : Link.values()) {
+                for (Provenance source : chain.sources(link)) {
+                    events.putIfAbsent(source, new ChainEvent(chain.id(), link));
+                }
             }
         }
-        return ids;
+        return events;
     }
 
     private void noteTime(Event event) {
@@ -154,7 +157,9 @@ public final class Correlator {
                 job.window,
                 missing,
                 note(job, hostEnd),
-                job.creationSources);
+                job.creationSources,
+                job.registrationSources,
+                job.executionSources);
     }
 
     private String note(OpenJob job, double hostEnd) {

@@ -136,6 +136,7 @@ final class HostLinker {
                     && c.name().equalsIgnoreCase(job.registration.name())
                     && Math.abs(c.time() - job.registration.time())
                             <= limits.registrationSeconds()) {
+                job.addRegistrationSource(c);
                 if (c.rank() > job.registration.rank()) {
                     job.registration = c;
                 }
@@ -145,6 +146,7 @@ final class HostLinker {
         for (OpenJob job : open) {
             if (job.registration == null && job.creation != null && registers(c, job)) {
                 job.registration = c;
+                job.addRegistrationSource(c);
                 return;
             }
         }
@@ -168,6 +170,7 @@ final class HostLinker {
     private void openFromRegistration(Candidate c) {
         OpenJob job = new OpenJob();
         job.registration = c;
+        job.addRegistrationSource(c);
         long due = isSpoolFile(c) ? EventScreen.spoolFileMinute(c.name()) : -1;
         if (due >= 0) {
             setRunWindow(job, c.time(), Optional.of(due), Optional.of(due + 60));
@@ -189,6 +192,7 @@ final class HostLinker {
                     && job.runsAt(c.time())
                     && CommandMatch.same(job.command(), c.command())) {
                 job.execution = c;
+                job.addExecutionSource(c);
                 return;
             }
         }
@@ -213,6 +217,7 @@ final class HostLinker {
         for (OpenJob job : open) {
             if (job.execution == null && startsFile(job, file)) {
                 job.execution = c;
+                job.addExecutionSource(c);
                 return;
             }
         }
@@ -223,6 +228,7 @@ final class HostLinker {
                     && job.runsAt(c.time())
                     && (c.uid() == null || job.uid() == null || c.uid().equals(job.uid()))) {
                 job.execution = c;
+                job.addExecutionSource(c);
                 return;
             }
         }
@@ -235,6 +241,7 @@ final class HostLinker {
             if (run != null
                     && Math.abs(c.time() - run.time()) <= SAME_ACT_SECONDS
                     && sameRun(c, run)) {
+                job.addExecutionSource(c);
                 if (c.rank() > run.rank()) {
                     job.execution = c;
                 }

@@ -13,13 +13,15 @@ import java.util.Set;
 /** A job being linked on one host: the links found so far and where its run is looked for. */
 final class OpenJob {
 
-    /** Most creation events remembered for one job. */
+    /** Most events remembered for one link of one job. */
     static final int MAX_SOURCES = 64;
 
     Candidate creation;
     Candidate registration;
     Candidate execution;
     final List<Provenance> creationSources = new ArrayList<>();
+    final List<Provenance> registrationSources = new ArrayList<>();
+    final List<Provenance> executionSources = new ArrayList<>();
     FireWindow window;
 
     /** First and last second at which a run is accepted, tolerance included. */
@@ -78,6 +80,22 @@ final class OpenJob {
             creationSources.add(c.provenance());
             creationPids.add(c.pid());
             creationParentPids.add(c.parentPid());
+        }
+    }
+
+    /** Remembers that {@code c} records the job's registration, as the chosen event or another. */
+    void addRegistrationSource(Candidate c) {
+        addTo(registrationSources, c);
+    }
+
+    /** Remembers that {@code c} records the job's run, as the chosen event or another. */
+    void addExecutionSource(Candidate c) {
+        addTo(executionSources, c);
+    }
+
+    private static void addTo(List<Provenance> sources, Candidate c) {
+        if (sources.size() < MAX_SOURCES && !sources.contains(c.provenance())) {
+            sources.add(c.provenance());
         }
     }
 

@@ -3,9 +3,11 @@ package dev.atwatch.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.atwatch.event.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -174,8 +176,39 @@ class ExampleChainsTest {
         Chain first = report.chains().get(0);
         // at.exe in Sysmon and in 4688, and the cmd /c wrapper in both.
         assertThat(first.creationSources()).hasSize(4);
-        assertThat(Correlator.chainsByCreation(report.chains()))
-                .containsEntry(first.creationSources().get(0), "C1");
+        assertThat(Correlator.chainsByEvent(report.chains()))
+                .containsEntry(first.creationSources().get(0), new ChainEvent("C1", Link.CREATION));
+    }
+
+    @Test
+    void everyLogOfTheRegistrationAndOfTheRunNamesTheChain() throws Exception {
+        Path test1 = ChainRun.EXAMPLES.resolve("atomic").resolve("t1-at-cmd");
+        ChainReport report =
+                ChainRun.of(
+                        test1.resolve("sysmon.xml"),
+                        test1.resolve("security.xml"),
+                        test1.resolve("task-scheduler.xml"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        // Sysmon 11 of At1.job, Security 4698 and Task Scheduler 106 of \At1.
+        assertThat(chain.registrationSources())
+                .extracting(source -> Path.of(source.input()).getFileName().toString())
+                .containsExactlyInAnyOrder("sysmon.xml", "security.xml", "task-scheduler.xml");
+        // cmd.exe under svchost.exe in Sysmon 1 and in Security 4688.
+        assertThat(chain.executionSources())
+                .extracting(source -> Path.of(source.input()).getFileName().toString())
+                .containsExactlyInAnyOrder("sysmon.xml", "security.xml");
+        Map<Provenance, ChainEvent> events = Correlator.chainsByEvent(report.chains());
+        for (Link link : Link.values()) {
+            assertThat(chain.sources(link))
+                    .allSatisfy(
+                            source ->
+                                    assertThat(events.get(source))
+                                            .isEqualTo(new ChainEvent("C1", link)));
+        }
+        assertThat(chain.registrationSources()).contains(chain.registration().provenance());
+        assertThat(chain.executionSources()).contains(chain.execution().provenance());
     }
 
     private static String iso(double epochSeconds) {

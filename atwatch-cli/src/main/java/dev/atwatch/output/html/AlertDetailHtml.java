@@ -3,12 +3,16 @@ package dev.atwatch.output.html;
 import java.util.List;
 import java.util.Map;
 
-/** One alert's details: why it fired, its fields, the at job, the raw event. */
+/** One alert's details: why it fired, its chain, its fields, the at job, the raw event. */
 final class AlertDetailHtml {
 
     private AlertDetailHtml() {}
 
-    static String render(String id, int number, ReportAlert alert) {
+    /**
+     * The details of {@code alert}, as element {@code id}; {@code chain} is the HTML naming its
+     * chain, or empty.
+     */
+    static String render(String id, int number, ReportAlert alert, String chain) {
         StringBuilder html = new StringBuilder();
         html.append("<details class=\"alert-detail\" id=\"").append(id).append("\">");
         html.append("<summary>#")
@@ -23,6 +27,7 @@ final class AlertDetailHtml {
                 .append(alert.score())
                 .append("</summary>");
         rule(html, alert);
+        html.append(chain);
         why(html, alert.explain(), alert);
         fields(html, alert.fields());
         atJob(html, alert);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +18,19 @@ import java.util.Map;
  *
  * <p>The page holds the run summary, a timeline of alerts per host, a sortable and filterable alert
  * table coloured by {@code SuspicionScore} (the fragment {@code #filter=words&sort=score-desc}
- * applies a view on load), each alert's details (fields, why it fired, the at job, the raw event)
- * and the suppressed alerts. At most {@link #MAX_ALERTS} alerts are written; the page says how many
- * more there were.
+ * applies a view on load), the chains of {@code hunt --chains} drawn as flows from creation to
+ * execution (when the run linked chains; alerts then link to theirs), each alert's details (fields,
+ * why it fired, its chain, the at job, the raw event) and the suppressed alerts. At most {@link
+ * #MAX_ALERTS} alerts and {@link #MAX_CHAINS} chains are written; the page says how many more there
+ * were.
  */
 public final class HtmlReportWriter {
 
     /** Most alerts written into one page. */
     public static final int MAX_ALERTS = 20_000;
+
+    /** Most chains drawn into one page. */
+    public static final int MAX_CHAINS = 5_000;
 
     /** Longest raw event written into the page, in characters. */
     public static final int MAX_RAW_CHARS = 64 * 1024;
@@ -43,6 +50,9 @@ public final class HtmlReportWriter {
                     new Column("command", "CommandLine", false),
                     new Column("score", "score", true));
 
+    /** The column naming an alert's chain, after {@code command}, when the run linked chains. */
+    private static final Column CHAIN = new Column("chain", "chain", true);
+
     /** A column of the alert table; {@code id} names it in {@code #sort=id}. */
     private record Column(String id, String label, boolean numeric) {}
 
@@ -57,9 +67,16 @@ public final class HtmlReportWriter {
         out.write("<section id=\"timeline\"><h2>Timeline</h2>");
         out.write(TimelineSvg.render(alerts));
         out.write("</section>\n");
-        writeTable(alerts, report.alerts().size(), out);
-        writeDetails(alerts, out);
-        writeSuppressed(report.suppressed(), out);
+        List<ReportChain> chains = report.chains();
+        writeTable(alerts, report.alerts().size(), chains != null, out);
+        if (chains != null) {
+            List<ReportChain> drawn =
+                    chains.size() <= MAX_CHAINS ? chains : chains.subList(0, MAX_CHAINS);
+            out.write(ChainFlowHtml.render(drawn, chains.size(), alerts));
+        }
+        Map<String, ReportChain> byId = chainsById(chains);
+        writeDetails(alerts, byId, out);
+        writeSuppressed(report.suppressed(), byId, out);
         out.write("<script>" + resource("report.js") + "</script>\n</body></html>\n");
         out.flush();
     }
@@ -68,7 +85,7 @@ public final class HtmlReportWriter {
         return alerts.size() <= MAX_ALERTS ? alerts : alerts.subList(0, MAX_ALERTS);
     }
 
-    private static void writeTable(List<ReportAlert> alerts, int total, Writer out)
+    private static void writeTable(List<ReportAlert> alerts, int total, boolean chained, Writer out)
             throws IOException {
         out.write("<section id=\"alerts\"><h2>Alerts (" + total + ")</h2>");
         if (total > alerts.size()) {
@@ -81,7 +98,7 @@ public final class HtmlReportWriter {
         out.write(" placeholder=\"filter: words that every shown row contains\">");
         out.write(" <span id=\"shown\" class=\"muted\"></span></div>\n");
         out.write("<table id=\"alert-table\" class=\"grid\"><thead><tr>");
-        for (Column column : COLUMNS) {
+        for (Column column : columns(chained)) {
             out.write(
                     "<th data-col=\""
                             + column.id()
@@ -93,12 +110,21 @@ public final class HtmlReportWriter {
         }
         out.write("</tr></thead><tbody>\n");
         for (int i = 0; i < alerts.size(); i++) {
-            out.write(row(i + 1, alerts.get(i)));
+            out.write(row(i + 1, alerts.get(i), chained));
         }
         out.write("</tbody></table></section>\n");
     }
 
-    private static String row(int number, ReportAlert alert) {
+    private static List<Column> columns(boolean chained) {
+        if (!chained) {
+            return COLUMNS;
+        }
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        columns.add(columns.size() - 1, CHAIN);
+        return columns;
+    }
+
+    private static String row(int number, ReportAlert alert, boolean chained) {
         int score = alert.score();
         StringBuilder row = new StringBuilder();
         row.append("<tr class=\"alert s")
@@ -118,6 +144,9 @@ public final class HtmlReportWriter {
         cell(row, alert.field("User"), null);
         cell(row, alert.field("Image"), "path");
         cell(row, alert.field("CommandLine"), "cmd");
+        if (chained) {
+            chainCell(row, alert.field(ChainFlowHtml.COLUMN));
+        }
         cell(row, alert.field("SuspicionScore"), null);
         return row.append("</tr>\n").toString();
     }
@@ -125,6 +154,16 @@ public final class HtmlReportWriter {
     private static void cell(StringBuilder row, String text, String cssClass) {
         row.append(cssClass == null ? "<td>" : "<td class=\"" + cssClass + "\">");
         row.append(Html.escape(text)).append("</td>");
+    }
+
+    /** The alert's chain, linked to its flow; sorted by the chain's number. */
+    private static void chainCell(StringBuilder row, String id) {
+        if (id.isEmpty()) {
+            row.append("<td></td>");
+            return;
+        }
+        row.append("<td data-value=\"").append(ChainFlowHtml.number(id)).append("\">");
+        row.append(ChainFlowHtml.anchor(id)).append("</td>");
     }
 
     /** What the filter searches: the rule and every field value, lower case. */
@@ -137,15 +176,28 @@ public final class HtmlReportWriter {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static void writeDetails(List<ReportAlert> alerts, Writer out) throws IOException {
+    private static void writeDetails(
+            List<ReportAlert> alerts, Map<String, ReportChain> chains, Writer out)
+            throws IOException {
         out.write("<section id=\"details\"><h2>Details</h2>\n");
         for (int i = 0; i < alerts.size(); i++) {
-            out.write(AlertDetailHtml.render("alert-" + (i + 1), i + 1, alerts.get(i)));
+            ReportAlert alert = alerts.get(i);
+            String chain = ChainFlowHtml.mention(alert, chains);
+            out.write(AlertDetailHtml.render("alert-" + (i + 1), i + 1, alert, chain));
         }
         out.write("</section>\n");
     }
 
-    private static void writeSuppressed(List<ReportAlert> suppressed, Writer out)
+    private static Map<String, ReportChain> chainsById(List<ReportChain> chains) {
+        Map<String, ReportChain> byId = new HashMap<>();
+        if (chains != null) {
+            chains.forEach(chain -> byId.putIfAbsent(chain.id(), chain));
+        }
+        return byId;
+    }
+
+    private static void writeSuppressed(
+            List<ReportAlert> suppressed, Map<String, ReportChain> chains, Writer out)
             throws IOException {
         if (suppressed.isEmpty()) {
             return;
@@ -154,7 +206,9 @@ public final class HtmlReportWriter {
         out.write(suppressed.size() + ")</h2>\n");
         List<ReportAlert> shown = capped(suppressed);
         for (int i = 0; i < shown.size(); i++) {
-            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, shown.get(i)));
+            ReportAlert alert = shown.get(i);
+            String chain = ChainFlowHtml.mention(alert, chains);
+            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, alert, chain));
         }
         out.write("</section>\n");
     }
