@@ -416,6 +416,14 @@ VARIANTS = [
      SYS32 + "cmd.exe"),
     (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
      "powershell -c \"Get-CimInstance Win32_ScheduledJob\"", SYS32 + "cmd.exe"),
+    # InteractWithDesktop, the /interactive of Create: sixth in the declared order, named in CIM
+    (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
+     "powershell -c \"([wmiclass]'\\\\FS-02\\root\\cimv2:Win32_ScheduledJob').Create("
+     "'cmd /c whoami', '********231500.000000+000', $false, 0, 0, $true)\"", SYS32 + "cmd.exe"),
+    ("C:\\Program Files\\PowerShell\\7\\pwsh.exe", "pwsh.dll",
+     "pwsh -c \"Invoke-CimMethod -ClassName Win32_ScheduledJob -MethodName Create -Arguments "
+     "@{Command='cmd /c whoami'; StartTime='********232000.000000+000'; InteractWithDesktop=$true}\"",
+     SYS32 + "cmd.exe"),
 ]
 
 
