@@ -274,7 +274,8 @@ final class ValidateCommand implements Callable<Integer> {
         printColumns(rows, out);
         out.println();
         out.println("Chains (creation, registration and execution of the job, linked as hunt");
-        out.println("--chains links them) in each source, and in all of a test's sources together:");
+        out.println(
+                "--chains links them) in each source, and in all of a test's sources together:");
         out.println();
         printColumns(chainRows(matrix), out);
         out.println();

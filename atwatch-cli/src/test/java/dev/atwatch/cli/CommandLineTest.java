@@ -215,7 +215,8 @@ class CommandLineTest {
 
         assertThat(hidden.out()).doesNotContain("/every:");
         assertThat(hidden.err())
-                .containsPattern("\\d+ alert\\(s\\) suppressed \\(list them with --show-suppressed\\)")
+                .containsPattern(
+                        "\\d+ alert\\(s\\) suppressed \\(list them with --show-suppressed\\)")
                 .containsPattern("\n    lab-admin: [1-9]")
                 .contains("\n    old-entry: 0 (expired)\n")
                 .contains("suppression old-entry expired on 2020-01-01");

@@ -313,8 +313,7 @@ class SuppressionsTest {
                 .contains("ci-cleanup-jobs");
         assertThat(
                         suppressions.match(
-                                alert("host", "lab-win10-01", "rule", "win-at-exe-execution"),
-                                day))
+                                alert("host", "lab-win10-01", "rule", "win-at-exe-execution"), day))
                 .map(Suppression::id)
                 .contains("purple-team-lab");
     }
@@ -338,7 +337,9 @@ class SuppressionsTest {
                                         .as("rule ids matched by %s", entry.id())
                                         .anyMatch(
                                                 id ->
-                                                        entry.criteria().get(AlertField.RULE)
+                                                        entry
+                                                                .criteria()
+                                                                .get(AlertField.RULE)
                                                                 .stream()
                                                                 .anyMatch(p -> p.matches(id))));
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Finds whether a query bounds its own time range. Without a bound, Splunk searches the range of
- * the time picker, or All time where there is none (a saved search without dispatch times, the
- * REST API), and atwatch every event unless {@code --earliest}/{@code --latest} are given.
+ * the time picker, or All time where there is none (a saved search without dispatch times, the REST
+ * API), and atwatch every event unless {@code --earliest}/{@code --latest} are given.
  */
 final class TimeRangeScan {
 

@@ -8,8 +8,8 @@ import java.util.List;
  * linked of the job's creation, registration and execution.
  *
  * @param cells in manifest order (tests, then sources), expected rules first
- * @param chains in manifest order, each test's sources then its {@link
- *     ChainCoverage#ALL_SOURCES} row
+ * @param chains in manifest order, each test's sources then its {@link ChainCoverage#ALL_SOURCES}
+ *     row
  */
 public record CoverageMatrix(List<CoverageCell> cells, List<ChainCoverage> chains) {
 

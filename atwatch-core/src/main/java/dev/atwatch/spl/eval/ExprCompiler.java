@@ -108,6 +108,8 @@ final class ExprCompiler {
         return scope ->
                 predicate.test(
                         scope.fields(),
-                        scope instanceof MatchScope m ? MatchScope.placed(m, where) : MatchScope.OFF);
+                        scope instanceof MatchScope m
+                                ? MatchScope.placed(m, where)
+                                : MatchScope.OFF);
     }
 }

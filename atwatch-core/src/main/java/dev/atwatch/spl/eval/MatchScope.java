@@ -32,8 +32,8 @@ public interface MatchScope {
     boolean aliasesOn();
 
     /**
-     * Notes that the alias {@code description} supplied a value to the term or field read at
-     * {@code where} of the query text.
+     * Notes that the alias {@code description} supplied a value to the term or field read at {@code
+     * where} of the query text.
      */
     void aliasUsed(String description, Span where);
 

@@ -10,8 +10,8 @@ public interface Scope {
     Object field(String name);
 
     /**
-     * The value of field {@code name} read at {@code where} of the query text; a scope that
-     * records where aliases supplied values overrides it.
+     * The value of field {@code name} read at {@code where} of the query text; a scope that records
+     * where aliases supplied values overrides it.
      */
     default Object field(String name, Span where) {
         return field(name);

@@ -64,8 +64,7 @@ class DataProbeTest {
     }
 
     @Test
-    void aliasesArePlacedWhereTheyChangedTheResultNotWhereTheFieldFirstAppears()
-            throws Exception {
+    void aliasesArePlacedWhereTheyChangedTheResultNotWhereTheFieldFirstAppears() throws Exception {
         LintReport report = probe(Profile.TA_WINDOWS_LEGACY);
 
         List<String> placed =

@@ -205,7 +205,8 @@ class LinterTest {
                 .contains("time picker")
                 .contains("All time")
                 .contains("--earliest or --latest");
-        assertThat(finding.render(query)).endsWith("\nindex=wineventlog EventCode=4698\n^^^^^^^^^^^^^^^^^");
+        assertThat(finding.render(query))
+                .endsWith("\nindex=wineventlog EventCode=4698\n^^^^^^^^^^^^^^^^^");
     }
 
     @Test
@@ -222,7 +223,6 @@ class LinterTest {
         assertThat(located(LEGACY.lint("EventCode=4698 _time=1767225600"))).contains("1:1 LINT010");
         assertThat(located(LEGACY.lint("EventCode=4698 | where _time > 0 OR x=1")))
                 .contains("1:1 LINT010");
-        assertThat(located(LEGACY.lint("EventCode=4698 | eval t=_time")))
-                .contains("1:1 LINT010");
+        assertThat(located(LEGACY.lint("EventCode=4698 | eval t=_time"))).contains("1:1 LINT010");
     }
 }
