@@ -102,7 +102,35 @@ CLASSIC_LABELS = {
         ("Subject:", [("Security ID", "SubjectUserSid"), ("Account Name", "SubjectUserName"),
                       ("Account Domain", "SubjectDomainName"), ("Logon ID", "SubjectLogonId")]),
         ("Task Information:", [("Task Name", "TaskName"), ("Task Content", "TaskContent")])]),
+    "4699": ("Other Object Access Events", "A scheduled task was deleted.", [
+        ("Subject:", [("Security ID", "SubjectUserSid"), ("Account Name", "SubjectUserName"),
+                      ("Account Domain", "SubjectDomainName"), ("Logon ID", "SubjectLogonId")]),
+        ("Task Information:", [("Task Name", "TaskName"), ("Task Content", "TaskContent")])]),
+    "5145": ("Detailed File Share",
+             "A network share object was checked to see whether client can be granted desired"
+             " access.", [
+        ("Subject:", [("Security ID", "SubjectUserSid"), ("Account Name", "SubjectUserName"),
+                      ("Account Domain", "SubjectDomainName"), ("Logon ID", "SubjectLogonId")]),
+        ("Network Information:", [("Object Type", "ObjectType"), ("Source Address", "IpAddress"),
+                                  ("Source Port", "IpPort")]),
+        ("Share Information:", [("Share Name", "ShareName"), ("Share Path", "ShareLocalPath"),
+                                ("Relative Target Name", "RelativeTargetName")]),
+        ("Access Request Information:", [("Access Mask", "AccessMask"),
+                                         ("Accesses", "AccessList")])]),
 }
+
+# How the message text renders the access codes of AccessList.
+ACCESS_NAMES = {"%%4416": "ReadData (or ListDirectory)", "%%4417": "WriteData (or AddFile)"}
+
+
+def classic_value(key, value):
+    """A value as the classic message shows it: an access list names each access on its own
+    indented line, as the Security log's message text does."""
+    if key != "AccessList":
+        return value
+    for code, name in ACCESS_NAMES.items():
+        value = value.replace(code, name)
+    return value.replace("\r\n", "\n")
 
 
 def to_classic(e):
@@ -116,12 +144,29 @@ def to_classic(e):
     for heading, labels in sections:
         lines += ["", heading]
         for label, key in labels:
-            value = data.get(key, "")
+            value = classic_value(key, data.get(key, ""))
             if key in ("TaskName", "TaskContent"):
                 lines.append(f"\t{label}: \t\t{value}")
             else:
                 tabs = "\t" if len(label) >= 15 else "\t\t"
                 lines.append(f"\t{label}:{tabs}{value}")
+    return "\n".join(lines) + "\n"
+
+
+SYSMON_TASKS = {"1": "Process Create (rule: ProcessCreate)", "11": "File created (rule: FileCreate)"}
+SYSMON_TITLES = {"1": "Process Create:", "11": "File created:"}
+
+
+def to_classic_sysmon(e):
+    """A Sysmon event as Splunk's classic WinEventLog input writes it: Label: value lines."""
+    lines = [e["time"].strftime("%m/%d/%Y %I:%M:%S %p"), f"LogName={SYSMON[2]}",
+             f"EventCode={e['code']}", "EventType=4", f"ComputerName={HOST}",
+             "User=NOT_TRANSLATED", "Sid=S-1-5-18", "SidType=0",
+             "SourceName=Microsoft-Windows-Sysmon", "Type=Information",
+             f"RecordNumber={e['record']}", "Keywords=None",
+             f"TaskCategory={SYSMON_TASKS[e['code']]}", "OpCode=Info",
+             "Message=" + SYSMON_TITLES[e["code"]]]
+    lines += [f"{k}: {v}" for k, v in e["data"]]
     return "\n".join(lines) + "\n"
 
 
@@ -241,7 +286,7 @@ def at_test(folder, day, at_cmd, payload_image, payload_original, payload_cmd, f
                              dict(e["data"])["NewProcessName"], "",
                              dict(e["data"])["ParentProcessName"], 1876, with_cmd=False,
                              system=dict(e["data"])["SubjectUserName"] != USER)
-            if e["code"] == "4688" else e for e in (at4688, logon, payload4688)]
+            if e["code"] == "4688" else e for e in (at4688, registered, logon, payload4688)]
     scheduler = [
         task_scheduler(t0 + timedelta(milliseconds=40), "106", "\\At1",
                        [("UserContext", "S-1-5-18")]),
@@ -292,6 +337,7 @@ def wmi_test(folder):
                                payload, SVCHOST, 1876, system=True)
     bare = [security_process(t0 - timedelta(milliseconds=2), 4410, ps, "", SYS32 + "cmd.exe",
                              5904, with_cmd=False),
+            registered,
             security_process(fire - timedelta(milliseconds=2), 7712, SYS32 + "cmd.exe", "",
                              SVCHOST, 1876, system=True, with_cmd=False)]
     block = event(POWERSHELL, "4104", t0 + timedelta(milliseconds=180), [
@@ -347,6 +393,7 @@ def atexec_test(folder):
         kept,
     ]
     write(folder, "security.xml", [to_xml(e) for e in events])
+    write(folder, "security-classic.log", [to_classic(e) for e in events], sep="")
 
 
 VARIANTS = [
@@ -369,11 +416,20 @@ VARIANTS = [
      SYS32 + "cmd.exe"),
     (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
      "powershell -c \"Get-CimInstance Win32_ScheduledJob\"", SYS32 + "cmd.exe"),
+    # InteractWithDesktop, the /interactive of Create: sixth in the declared order, named in CIM
+    (SYS32 + "WindowsPowerShell\\v1.0\\powershell.exe", "PowerShell.EXE",
+     "powershell -c \"([wmiclass]'\\\\FS-02\\root\\cimv2:Win32_ScheduledJob').Create("
+     "'cmd /c whoami', '********231500.000000+000', $false, 0, 0, $true)\"", SYS32 + "cmd.exe"),
+    ("C:\\Program Files\\PowerShell\\7\\pwsh.exe", "pwsh.dll",
+     "pwsh -c \"Invoke-CimMethod -ClassName Win32_ScheduledJob -MethodName Create -Arguments "
+     "@{Command='cmd /c whoami'; StartTime='********232000.000000+000'; InteractWithDesktop=$true}\"",
+     SYS32 + "cmd.exe"),
 ]
 
 
 def variants_test(folder):
-    """Command-line variants: case, SysWOW64, renamed copies, remote targets, job alias, pwsh."""
+    """Command-line variants: case, SysWOW64, renamed copies, remote targets, job alias, pwsh,
+    and an upper-case job file path."""
     t = datetime(2026, 4, 10, 9, 0, 1, 250000, tzinfo=timezone.utc)
     sysmon, security = [], []
     for i, (image, original, cmd, parent) in enumerate(VARIANTS):
@@ -381,7 +437,11 @@ def variants_test(folder):
         sysmon.append(sysmon_process(at, 8100 + i, image, original, cmd, parent, parent, 5904,
                                      f"{DOMAIN}\\{USER}", "High"))
         security.append(security_process(at, 8100 + i, image, cmd, parent, 5904))
+    # the Schedule service writing a job file whose path is all upper case
+    sysmon.append(sysmon_file(t + timedelta(minutes=len(VARIANTS)), 1876, SVCHOST,
+                              "C:\\WINDOWS\\TASKS\\AT3.JOB", "NT AUTHORITY\\SYSTEM"))
     write(folder, "sysmon.xml", [to_xml(e) for e in sysmon])
+    write(folder, "sysmon-classic.log", [to_classic_sysmon(e) for e in sysmon], sep="")
     write(folder, "security-classic.log", [to_classic(e) for e in security], sep="")
 
 

@@ -100,29 +100,44 @@ def read_views(path):
     raise ValueError(name)
 
 
+SECURITY_HEADER = [
+    "LogName",
+    "EventCode",
+    "EventType",
+    "ComputerName",
+    "SourceName",
+    "Type",
+    "RecordNumber",
+    "Keywords",
+    "TaskCategory",
+    "OpCode",
+    "Message",
+]
+SYSMON_HEADER = SECURITY_HEADER[:4] + ["User", "Sid", "SidType"] + SECURITY_HEADER[4:]
+
+
 def classic_views(text):
-    """Splits on the timestamp lines; header keys and Label_With_Underscores fields."""
+    """Splits on the timestamp lines; header keys and the label fields.
+
+    Security labels (Label:<tab>value) become Label_With_Underscores; Sysmon labels
+    (Label: value) keep their name, and Sysmon's User replaces the header's.
+    """
     starts = [m.start() for m in re.finditer(r"(?m)^\d\d/\d\d/\d{4} \d\d:\d\d:\d\d [AP]M$", text)]
     views = []
     for begin, end in zip(starts, starts[1:] + [len(text)]):
         block = text[begin:end].split("\n")
         when = dt.datetime.strptime(block[0], "%m/%d/%Y %I:%M:%S %p")
-        header = dict(line.split("=", 1) for line in block[1:12])
-        assert list(header) == [
-            "LogName",
-            "EventCode",
-            "EventType",
-            "ComputerName",
-            "SourceName",
-            "Type",
-            "RecordNumber",
-            "Keywords",
-            "TaskCategory",
-            "OpCode",
-            "Message",
-        ], header
+        sysmon = block[1] == "LogName=" + generate.SYSMON
+        names = SYSMON_HEADER if sysmon else SECURITY_HEADER
+        header = dict(line.split("=", 1) for line in block[1 : len(names) + 1])
+        assert list(header) == names, header
         fields = dict(header)
-        for line in block[12:]:
+        for line in block[len(names) + 1 :]:
+            if sysmon:
+                match = re.match(r"^([A-Za-z][A-Za-z0-9]*): (.*)$", line)
+                if match and match.group(2):
+                    fields[match.group(1)] = match.group(2)
+                continue
             match = re.match(r"^\t*([A-Za-z][A-Za-z ()]*?) ?:\t+(.*)$", line)
             if match and match.group(2):
                 fields.setdefault(match.group(1).replace(" ", "_"), match.group(2))

@@ -1263,6 +1263,34 @@ def classic(ev):
     return "\n".join(lines) + "\n"
 
 
+SYSMON_TASK = {
+    1: "Process Create (rule: ProcessCreate)",
+    11: "File created (rule: FileCreate)",
+}
+
+
+def classic_sysmon(ev):
+    """A Sysmon event as Splunk's classic WinEventLog input writes it: Label: value lines."""
+    lines = [
+        ev.when.strftime("%m/%d/%Y %I:%M:%S %p"),
+        "LogName=" + SYSMON,
+        "EventCode=%d" % ev.eid,
+        "EventType=4",
+        "ComputerName=%s" % ev.host.fqdn,
+        "User=NOT_TRANSLATED",
+        "Sid=S-1-5-18",
+        "SidType=0",
+        "SourceName=Microsoft-Windows-Sysmon",
+        "Type=Information",
+        "RecordNumber=%d" % ev.record,
+        "Keywords=None",
+        "TaskCategory=%s" % SYSMON_TASK[ev.eid],
+        "OpCode=Info",
+        "Message=" + message(ev),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def crlf(text):
     return text.replace("\n", "\r\n")
 
@@ -1515,6 +1543,22 @@ def classic_view(ev):
     }
 
 
+def classic_sysmon_view(ev):
+    """Fields of classic Sysmon text: header keys, then the labels under their XML names."""
+    fields = {"EventCode": str(ev.eid), "ComputerName": ev.host.fqdn, "LogName": SYSMON}
+    fields["User"] = "NOT_TRANSLATED"
+    for key, value in ev.data:
+        if value != "":
+            fields[key] = value
+    return {
+        "time": ev.when.replace(microsecond=0),
+        "host": ev.host.fqdn,
+        "index": "wineventlog",
+        "sourcetype": "WinEventLog:" + SYSMON,
+        "fields": fields,
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------------------------
@@ -1550,11 +1594,13 @@ def main():
     scenarios = build_scenarios()
     report = []
     all_security = []
+    all_sysmon = []
     for scn in scenarios:
         events = scn.sorted_events()
         sysmon = [e for e in events if e.channel == SYSMON]
         security = [e for e in events if e.channel == SECURITY]
         all_security.extend(security)
+        all_sysmon.extend(sysmon)
         files = {
             "sysmon-%s.xml"
             % scn.name: (sysmon, [xml_line(e) for e in sysmon], [xml_view(e) for e in sysmon]),
@@ -1585,6 +1631,13 @@ def main():
         [classic_view(e) for e in all_security],
     )
     report.append(summary("security-4688-classic.log", all_security))
+    all_sysmon.sort(key=lambda e: e.when)
+    write(
+        "sysmon-classic.log",
+        [classic_sysmon(e) for e in all_sysmon],
+        [classic_sysmon_view(e) for e in all_sysmon],
+    )
+    report.append(summary("sysmon-classic.log", all_sysmon))
     print("\n".join(report))
 
 

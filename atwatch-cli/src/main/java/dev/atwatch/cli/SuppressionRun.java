@@ -134,7 +134,10 @@ final class SuppressionRun {
         return new ResultTable(columns, rows);
     }
 
-    /** Counts per entry and expiry warnings, for the run summary. */
+    /**
+     * Counts per entry, zeros included so that an entry that matches nothing any more shows, and
+     * expiry warnings, for the run summary.
+     */
     void printSummary(PrintWriter err) {
         for (Suppression entry : expired) {
             err.printf(
@@ -150,17 +153,20 @@ final class SuppressionRun {
         }
         err.printf(
                 Locale.ROOT,
-                "  %d alert(s) suppressed%s%n",
+                "  %d alert(s) suppressed%s, per entry:%n",
                 suppressed.size(),
-                suppressed.isEmpty() ? "" : " (list them with --show-suppressed):");
+                suppressed.isEmpty() ? "" : " (list them with --show-suppressed)");
+        List<String> past = expired.stream().map(Suppression::id).toList();
         suppressions
                 .counts()
                 .forEach(
-                        (id, n) -> {
-                            if (n > 0) {
-                                err.printf(Locale.ROOT, "    %s: %,d%n", id, n);
-                            }
-                        });
+                        (id, n) ->
+                                err.printf(
+                                        Locale.ROOT,
+                                        "    %s: %,d%s%n",
+                                        id,
+                                        n,
+                                        past.contains(id) ? " (expired)" : ""));
         err.flush();
     }
 

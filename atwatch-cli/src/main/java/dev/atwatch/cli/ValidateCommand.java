@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.detect.RulePackException;
+import dev.atwatch.detect.validate.ChainCoverage;
 import dev.atwatch.detect.validate.CoverageCell;
 import dev.atwatch.detect.validate.CoverageMatrix;
 import dev.atwatch.detect.validate.ManifestException;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +38,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Replay the telemetry of a manifest through the rule pack and print which rule"
-                        + " detects each test in each telemetry source. Exit 0 when every"
-                        + " expected detection is found, 1 otherwise.",
+                        + " detects each test in each telemetry source, and whether the job's"
+                        + " creation, registration and execution were seen and linked into a"
+                        + " chain. Exit 0 when every expected detection is found and every"
+                        + " expected chain linked, 1 otherwise.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  atwatch validate",
@@ -58,8 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--manifest",
             paramLabel = "FILE",
-            description = "the replay manifest (default: ${DEFAULT-VALUE})")
-    Path manifest = DEFAULT_MANIFEST;
+            description =
+                    "the replay manifest (default: examples/atomic/manifest.yaml of the"
+                            + " installation)")
+    Path manifest;
 
     @Option(
             names = "--format",
@@ -90,8 +96,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--root",
             paramLabel = "DIR",
-            description = "with --rule-tests: the folder test paths are relative to (default: .)")
-    Path root = Path.of(".");
+            description =
+                    "with --rule-tests: the folder test paths are relative to (default: the"
+                            + " installation, which holds examples/)")
+    Path root;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -105,13 +113,14 @@ final class ValidateCommand implements Callable<Integer> {
         if (ruleTests) {
             return runRuleTests(shape);
         }
-        if (!Files.isRegularFile(manifest)) {
-            throw new InputException("cannot read manifest " + manifest);
+        Path file = manifest != null ? manifest : defaultManifest();
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("cannot read manifest " + file);
         }
         RulePack pack = pack();
         CoverageMatrix matrix;
         try {
-            ReplayManifest replay = ReplayManifest.load(manifest);
+            ReplayManifest replay = ReplayManifest.load(file);
             RuleRun run = new RuleRun(pack.rules(), execution(pack), profile());
             matrix = new Replay(run).run(replay);
         } catch (ManifestException e) {
@@ -133,7 +142,8 @@ final class ValidateCommand implements Callable<Integer> {
         RulePack pack = pack();
         List<RuleTestRun.Outcome> outcomes;
         try {
-            outcomes = new RuleTestRun(execution(pack), profile()).run(pack.rules(), root);
+            Path base = root != null ? root : installationRoot();
+            outcomes = new RuleTestRun(execution(pack), profile()).run(pack.rules(), base);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -168,6 +178,33 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.ALERTS;
+    }
+
+    /**
+     * The bundled manifest of the installation, else the one under the current folder.
+     *
+     * @throws InputException when neither exists
+     */
+    static Path defaultManifest() {
+        Optional<Path> installed = Installation.find(DEFAULT_MANIFEST);
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        if (Files.isRegularFile(DEFAULT_MANIFEST)) {
+            return DEFAULT_MANIFEST;
+        }
+        throw new InputException(
+                "no replay manifest: "
+                        + DEFAULT_MANIFEST
+                        + " is neither in the installation nor under the current folder;"
+                        + " give one with --manifest FILE");
+    }
+
+    /** The folder rule tests' paths are relative to: the installation's, else the current one. */
+    static Path installationRoot() {
+        return Installation.find(Path.of("examples"))
+                .map(examples -> examples.getParent())
+                .orElse(Path.of("."));
     }
 
     private RulePack pack() {
@@ -234,7 +271,50 @@ final class ValidateCommand implements Callable<Integer> {
                         cell.note() == null ? "" : cell.note()
                     });
         }
-        int[] widths = new int[5];
+        printColumns(rows, out);
+        out.println();
+        out.println("Chains (creation, registration and execution of the job, linked as hunt");
+        out.println(
+                "--chains links them) in each source, and in all of a test's sources together:");
+        out.println();
+        printColumns(chainRows(matrix), out);
+        out.println();
+        out.println(summary(matrix));
+    }
+
+    private static List<String[]> chainRows(CoverageMatrix matrix) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(
+                new String[] {
+                    "test", "source", "created", "registered", "executed", "chain", "note"
+                });
+        for (ChainCoverage chain : matrix.chains()) {
+            String status = chain.status();
+            if (chain.expected()) {
+                status = chain.missed() ? "MISSED (" + status + ")" : status + ", as expected";
+            }
+            rows.add(
+                    new String[] {
+                        chain.test(),
+                        chain.source(),
+                        seen(chain.created()),
+                        seen(chain.registered()),
+                        seen(chain.executed()),
+                        status,
+                        chain.note()
+                    });
+        }
+        return rows;
+    }
+
+    private static String seen(boolean seen) {
+        return seen ? "yes" : "no";
+    }
+
+    /** Prints rows in columns as wide as their widest cell; the last column is not padded. */
+    private static void printColumns(List<String[]> rows, PrintWriter out) {
+        int last = rows.get(0).length - 1;
+        int[] widths = new int[last];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -243,18 +323,18 @@ final class ValidateCommand implements Callable<Integer> {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
-                line.append(String.format("%-" + widths[i] + "s  ", row[i]));
+                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
             }
-            out.println((line + row[5]).stripTrailing());
+            out.println((line + row[last]).stripTrailing());
         }
-        out.println();
-        out.println(summary(matrix));
     }
 
     static String summary(CoverageMatrix matrix) {
         long expected = matrix.cells().stream().filter(CoverageCell::expected).count();
         long missed = matrix.missed().size();
         long blind = matrix.cells().stream().filter(c -> c.verdict() == Verdict.BLIND).count();
+        long chains = matrix.chains().stream().filter(ChainCoverage::expected).count();
+        long unlinked = matrix.missedChains().size();
         return (expected - missed)
                 + " of "
                 + expected
@@ -262,7 +342,11 @@ final class ValidateCommand implements Callable<Integer> {
                 + missed
                 + " missed, "
                 + blind
-                + " blind source(s)";
+                + " blind source(s); "
+                + (chains - unlinked)
+                + " of "
+                + chains
+                + " expected chains linked";
     }
 
     private static void printJson(CoverageMatrix matrix, PrintWriter out) throws IOException {
@@ -279,10 +363,27 @@ final class ValidateCommand implements Callable<Integer> {
             row.put("note", cell.note());
             cells.add(row);
         }
+        List<Map<String, Object>> chains = new ArrayList<>();
+        for (ChainCoverage chain : matrix.chains()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("test", chain.test());
+            row.put("source", chain.source());
+            row.put("created", chain.created());
+            row.put("registered", chain.registered());
+            row.put("executed", chain.executed());
+            row.put("chains", chain.chains());
+            row.put("complete", chain.complete());
+            row.put("status", chain.status());
+            row.put("expected", chain.expected());
+            row.put("missed", chain.missed());
+            row.put("note", chain.note());
+            chains.add(row);
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("complete", matrix.complete());
         doc.put("summary", summary(matrix));
         doc.put("cells", cells);
+        doc.put("chains", chains);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         out.println(json.writeValueAsString(doc));
     }

@@ -215,12 +215,34 @@ class CommandLineTest {
 
         assertThat(hidden.out()).doesNotContain("/every:");
         assertThat(hidden.err())
-                .contains("alert(s) suppressed")
-                .contains("lab-admin: ")
+                .containsPattern(
+                        "\\d+ alert\\(s\\) suppressed \\(list them with --show-suppressed\\)")
+                .containsPattern("\n    lab-admin: [1-9]")
+                .contains("\n    old-entry: 0 (expired)\n")
                 .contains("suppression old-entry expired on 2020-01-01");
         assertThat(shown.out().lines().filter(line -> line.contains("/every:")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).endsWith(",lab-admin"));
+    }
+
+    @Test
+    void anEntryThatSuppressedNothingIsListedWithZero(@TempDir Path dir) throws Exception {
+        Path allowlist = dir.resolve("allow.yaml");
+        Files.writeString(
+                allowlist,
+                "suppressions:\n"
+                        + "  - id: stale-rule-name\n"
+                        + "    rule: 'at-*'\n"
+                        + "    owner: soc@example.org\n"
+                        + "    reason: written for rule ids the pack no longer has\n");
+
+        CommandRun run =
+                CommandRun.of(
+                        "hunt", "--format", "csv", "--suppressions", allowlist.toString(), SYSMON);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err())
+                .contains("  0 alert(s) suppressed, per entry:\n    stale-rule-name: 0\n");
     }
 
     @Test

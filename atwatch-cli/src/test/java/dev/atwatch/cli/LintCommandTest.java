@@ -47,7 +47,7 @@ class LintCommandTest {
                                 + " source=\"WinEventLog:Security\"")
                 .contains("warning: rule t1053-002-reference:26:3: LINT006")
                 .contains("\n| sort - _time\n  ^^^^\n")
-                .contains("rule t1053-002-reference: 20 finding(s), 2 error(s), 18 warning(s)");
+                .contains("rule t1053-002-reference: 21 finding(s), 2 error(s), 19 warning(s)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class LintCommandTest {
         Path clean =
                 write(
                         "clean.spl",
-                        "index=wineventlog EventCode=1 Image=\"*\\\\at.exe\"\n"
+                        "index=wineventlog EventCode=1 Image=\"*\\\\at.exe\" _time>=1767225600\n"
                                 + "| eval exe=lower(Image)\n| table _time, host, exe\n"
                                 + "| sort 0 - _time\n");
 
@@ -63,6 +63,19 @@ class LintCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).endsWith("0 finding(s), 0 error(s), 0 warning(s)\n");
+    }
+
+    @Test
+    void searchWithoutTimeRangeExitsOneWithTheWarningUnderItsFirstTerm() throws Exception {
+        Path unbounded = write("unbounded.spl", "index=wineventlog EventCode=4698\n");
+
+        CommandRun run = CommandRun.of("lint", unbounded.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .contains(":1:1: LINT010: the search sets no time range: Splunk runs it over")
+                .contains("\nindex=wineventlog EventCode=4698\n^^^^^^^^^^^^^^^^^\n")
+                .endsWith("1 finding(s), 0 error(s), 1 warning(s)\n");
     }
 
     @Test

@@ -30,6 +30,58 @@ class ValidateCommandTest {
     }
 
     @Test
+    void withoutAManifestTheInstallationsReplayIsRunFromAnyFolder() {
+        // the tests run in atwatch-cli/, which has no examples/ of its own
+        CommandRun run = CommandRun.of("validate");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("variants", "sysmon-classic")
+                .containsPattern("(\\d+) of \\1 expected detections found, 0 missed");
+    }
+
+    @Test
+    void theChainsSectionShowsEachLinkPerSourceAndTheExpectedChains() {
+        CommandRun run = CommandRun.of("validate", "--manifest", MANIFEST);
+
+        assertThat(run.out())
+                .contains("test                 source                    created  registered")
+                .containsPattern(
+                        "t1-at-cmd +security-4688-no-cmdline +no +yes +no +partial +the input")
+                .containsPattern("t1-at-cmd +sysmon +yes +yes +yes +complete\n")
+                .containsPattern(
+                        "t4-linux-at +\\(all sources\\) +yes +yes +yes +complete, as expected")
+                .containsPattern("remote-atexec +\\(all sources\\) +no +no +no +no chain")
+                .contains("; 5 of 5 expected chains linked");
+    }
+
+    @Test
+    void aChainThatNoLongerLinksIsMissedAndExitsOne(@TempDir Path dir) throws IOException {
+        Path atomic = Path.of("..", "examples", "atomic").toAbsolutePath().normalize();
+        Path manifest = dir.resolve("manifest.yaml");
+        Files.writeString(
+                manifest,
+                "tests:\n"
+                        + "  - id: creation-only\n"
+                        + "    name: at.exe seen, nothing else\n"
+                        + "    chain: complete\n"
+                        + "    sources:\n"
+                        + "      - source: security-classic\n"
+                        + "        files: ["
+                        + atomic.resolve("variants").resolve("security-classic.log")
+                        + "]\n"
+                        + "        expect: [win-at-exe-execution]\n");
+
+        CommandRun run = CommandRun.of("validate", "--manifest", manifest.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .containsPattern("creation-only +\\(all sources\\) +yes +no +no +MISSED \\(partial")
+                .contains("1 of 1 expected detections found, 0 missed")
+                .contains("0 of 1 expected chains linked");
+    }
+
+    @Test
     void aPackWithoutARuleShowsMissedAndExitsOne(@TempDir Path dir) throws IOException {
         copyRulesExcept(dir, "win_at_job_registration.yaml");
 
@@ -52,6 +104,14 @@ class ValidateCommandTest {
         assertThat(doc.get("cells").findValuesAsText("verdict"))
                 .contains("detected", "blind")
                 .doesNotContain("missed");
+        JsonNode chain = doc.get("chains").get(0);
+        assertThat(chain.get("test").asText()).isEqualTo("t1-at-cmd");
+        assertThat(chain.get("source").asText()).isEqualTo("sysmon");
+        assertThat(chain.get("created").asBoolean()).isTrue();
+        assertThat(chain.get("registered").asBoolean()).isTrue();
+        assertThat(chain.get("executed").asBoolean()).isTrue();
+        assertThat(chain.get("status").asText()).isEqualTo("complete");
+        assertThat(doc.get("chains").findValuesAsText("missed")).containsOnly("false");
     }
 
     @Test
@@ -78,6 +138,16 @@ class ValidateCommandTest {
         assertThat(run.out())
                 .contains("ok    win-atsvc-pipe-access  examples/atomic/remote-atexec/security.xml")
                 .containsPattern("(\\d+) of \\1 rule tests passed")
+                .doesNotContain("FAIL");
+    }
+
+    @Test
+    void ruleTestPathsAreResolvedAgainstTheInstallationByDefault() {
+        CommandRun run = CommandRun.of("validate", "--rule-tests");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("ok    win-at-exe-execution  examples/windows/sysmon-classic.log")
                 .doesNotContain("FAIL");
     }
 

@@ -3,6 +3,8 @@ package dev.atwatch.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atwatch.detect.Rule;
+import dev.atwatch.detect.RulePack;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.Fields;
 import dev.atwatch.event.Provenance;
@@ -311,9 +313,35 @@ class SuppressionsTest {
                 .contains("ci-cleanup-jobs");
         assertThat(
                         suppressions.match(
-                                alert("host", "lab-win10-01", "rule", "at-windows-process"), day))
+                                alert("host", "lab-win10-01", "rule", "win-at-exe-execution"), day))
                 .map(Suppression::id)
                 .contains("purple-team-lab");
+    }
+
+    @Test
+    void everyRuleCriterionOfTheShippedExampleNamesABundledRule() throws Exception {
+        Path example = Path.of("..", "examples", "suppressions.yaml");
+        Assumptions.assumeTrue(Files.exists(example), "examples/suppressions.yaml not found");
+        List<String> ids = RulePack.bundled().rules().stream().map(Rule::id).toList();
+
+        List<Suppression> withRule =
+                Suppressions.load(example).entries().stream()
+                        .filter(e -> e.criteria().containsKey(AlertField.RULE))
+                        .toList();
+
+        assertThat(withRule).isNotEmpty();
+        assertThat(withRule)
+                .allSatisfy(
+                        entry ->
+                                assertThat(ids)
+                                        .as("rule ids matched by %s", entry.id())
+                                        .anyMatch(
+                                                id ->
+                                                        entry
+                                                                .criteria()
+                                                                .get(AlertField.RULE)
+                                                                .stream()
+                                                                .anyMatch(p -> p.matches(id))));
     }
 
     @Test
@@ -327,7 +355,7 @@ class SuppressionsTest {
                         "SubjectUserName", "admmig",
                         "ParentProcessName", "C:\\Windows\\System32\\cmd.exe",
                         "CommandLine", "at  13:20 /interactive cmd",
-                        "rule", "at-windows-process");
+                        "rule", "win-at-exe-execution");
 
         assertThat(Suppressions.load(example).match(atomic, LocalDate.of(2026, 6, 1))).isEmpty();
     }

@@ -24,8 +24,6 @@ import dev.atwatch.spl.ast.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a query over data to show where it is blind there: each top-level OR branch of its first
@@ -85,7 +83,8 @@ public final class DataProbe {
 
         Detection portable =
                 run(List.of(), report.query(), ExecutionOptions.portable(aliases), inputs);
-        int portableRows = portable.results().get(0).results().rows().size();
+        Results query = portable.results().get(0).results();
+        int portableRows = query.rows().size();
         notes.add(
                 "rows: "
                         + splunkRows
@@ -94,7 +93,7 @@ public final class DataProbe {
                         + " under --semantics portable (profile "
                         + profile.id()
                         + ")");
-        aliasFindings(report.query(), portable.aliasHits(), findings, notes);
+        aliasFindings(query, findings, notes);
         return report.with(findings.sorted(), notes);
     }
 
@@ -232,27 +231,23 @@ public final class DataProbe {
         }
     }
 
-    private static void aliasFindings(
-            String text, Map<String, Long> hits, Findings findings, List<String> notes) {
-        for (Map.Entry<String, Long> hit : hits.entrySet()) {
+    /**
+     * A finding for each alias that changed a result, at the term or field read where it first did
+     * (the start of the query when that place is not known).
+     */
+    private static void aliasFindings(Results query, Findings findings, List<String> notes) {
+        for (Map.Entry<String, Long> hit : query.aliasHits().entrySet()) {
             String alias = hit.getKey();
-            int arrow = alias.indexOf("<-");
-            String field = arrow > 0 ? alias.substring(0, arrow) : alias;
             notes.add("alias " + alias + " changed the result of " + hit.getValue() + " event(s)");
             findings.add(
                     LintCode.ALIAS_CHANGED_RESULT,
                     Severity.WARNING,
-                    firstMention(text, field),
+                    query.aliasPlaces().getOrDefault(alias, new Span(0, 1)),
                     "under --semantics portable the alias "
                             + alias
                             + " changed the result of "
                             + hit.getValue()
                             + " event(s): Splunk misses them");
         }
-    }
-
-    private static Span firstMention(String text, String field) {
-        Matcher matcher = Pattern.compile("\\b" + Pattern.quote(field) + "\\b").matcher(text);
-        return matcher.find() ? new Span(matcher.start(), matcher.end()) : new Span(0, 1);
     }
 }

@@ -16,7 +16,8 @@ public enum LintCode {
     SORT_DEFAULT_LIMIT("LINT006", "sort-default-limit"),
     TIME_RANGE_IN_QUERY("LINT007", "time-range-in-query"),
     BRANCH_MATCHES_NOTHING("LINT008", "branch-matches-nothing"),
-    ALIAS_CHANGED_RESULT("LINT009", "alias-changed-result");
+    ALIAS_CHANGED_RESULT("LINT009", "alias-changed-result"),
+    NO_TIME_RANGE("LINT010", "no-time-range");
 
     private final String id;
     private final String slug;

@@ -66,7 +66,11 @@ public final class Linter {
             return new LintReport(query, findings.sorted(), Optional.empty(), List.of());
         }
         TextEdits edits = new TextEdits(scanned);
-        scan(scanned, compiled.query().get().pipeline().commands(), findings, edits);
+        List<Command> commands = compiled.query().get().pipeline().commands();
+        scan(scanned, commands, findings, edits);
+        if (timeTerms.isEmpty()) {
+            TimeRangeScan.unbounded(commands).ifPresent(span -> noTimeRange(span, findings));
+        }
         return new LintReport(query, findings.sorted(), Optional.of(edits.apply()), List.of());
     }
 
@@ -87,6 +91,17 @@ public final class Linter {
             spans.add(new Span(start, Math.min(query.length(), start + Math.max(1, d.length()))));
         }
         return spans;
+    }
+
+    private static void noTimeRange(Span span, Findings findings) {
+        findings.add(
+                LintCode.NO_TIME_RANGE,
+                Severity.WARNING,
+                span,
+                "the search sets no time range: Splunk runs it over the time picker's range, or"
+                        + " over All time where there is none (a saved search without dispatch"
+                        + " times, the REST API); atwatch reads every event unless --earliest or"
+                        + " --latest is given");
     }
 
     private static int offset(String text, int line, int column) {

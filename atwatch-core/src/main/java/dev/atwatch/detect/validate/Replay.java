@@ -1,13 +1,18 @@
 package dev.atwatch.detect.validate;
 
 import dev.atwatch.read.Inputs;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays a manifest: runs the rules over each test's telemetry, one source at a time, and says for
- * each expected rule whether it detected the test, and which other rules did.
+ * each expected rule whether it detected the test, and which other rules did. The correlator runs
+ * over the same files, per source and over all of a test's files together, to show whether the
+ * job's creation, registration and execution were seen and linked.
  */
 public final class Replay {
 
@@ -24,17 +29,29 @@ public final class Replay {
      */
     public CoverageMatrix run(ReplayManifest manifest) throws ManifestException {
         List<CoverageCell> cells = new ArrayList<>();
+        List<ChainCoverage> chains = new ArrayList<>();
         for (ReplayTest test : manifest.tests()) {
+            Set<Path> all = new LinkedHashSet<>();
             for (TelemetrySource source : test.sources()) {
-                cells.addAll(cells(test, source, tallies(source)));
+                RuleRun.Outcome outcome = outcome(source.files());
+                cells.addAll(cells(test, source, outcome.tallies()));
+                chains.add(ChainCoverage.of(test.id(), source.name(), outcome.chains(), false));
+                all.addAll(source.files());
             }
+            RuleRun.Outcome together = outcome(List.copyOf(all));
+            chains.add(
+                    ChainCoverage.of(
+                            test.id(),
+                            ChainCoverage.ALL_SOURCES,
+                            together.chains(),
+                            test.chainExpected()));
         }
-        return new CoverageMatrix(cells);
+        return new CoverageMatrix(cells, chains);
     }
 
-    private Map<String, RuleRun.Tally> tallies(TelemetrySource source) throws ManifestException {
+    private RuleRun.Outcome outcome(List<Path> files) throws ManifestException {
         try {
-            return run.run(source.files());
+            return run.runWithChains(files);
         } catch (Inputs.UnreadableInputException e) {
             throw new ManifestException("cannot read " + e.path() + ": " + e.getMessage());
         }

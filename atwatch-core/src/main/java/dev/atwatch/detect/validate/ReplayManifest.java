@@ -28,7 +28,11 @@ import java.util.Set;
  *       - source: security-4688-no-cmdline
  *         files: [t1-at-cmd/security-no-cmdline.xml]
  *         blind: the payload is not logged
+ *     chain: complete
  * </pre>
+ *
+ * {@code chain: complete} says that the files of all the test's sources together must link the
+ * job's creation, registration and execution into one chain.
  *
  * @param file the manifest file
  * @param tests the tests, in file order
@@ -89,7 +93,25 @@ public record ReplayManifest(Path file, List<ReplayTest> tests) {
         for (JsonNode source : node.get("sources")) {
             sources.add(source(source, base, file, id));
         }
-        return new ReplayTest(id, node.path("name").asText(id), sources);
+        return new ReplayTest(id, node.path("name").asText(id), sources, chain(node, file, id));
+    }
+
+    /** Whether the test expects a complete chain: {@code chain: complete}, or no key. */
+    private static boolean chain(JsonNode node, Path file, String test) throws ManifestException {
+        JsonNode chain = node.get("chain");
+        if (chain == null || chain.isNull()) {
+            return false;
+        }
+        if (!chain.isTextual() || !chain.asText().equals("complete")) {
+            throw new ManifestException(
+                    file
+                            + ": test '"
+                            + test
+                            + "' has chain: '"
+                            + chain.asText()
+                            + "'; the only value is 'complete' (leave the key out otherwise)");
+        }
+        return true;
     }
 
     private static TelemetrySource source(JsonNode node, Path base, Path file, String test)

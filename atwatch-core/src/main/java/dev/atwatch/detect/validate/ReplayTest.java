@@ -8,10 +8,18 @@ import java.util.List;
  * @param id a short identifier, such as {@code t1-at-cmd}
  * @param name what the test does
  * @param sources the telemetry sources, in manifest order
+ * @param chainExpected whether the files of all sources together must link the job's creation,
+ *     registration and execution into one complete chain (manifest key {@code chain: complete})
  */
-public record ReplayTest(String id, String name, List<TelemetrySource> sources) {
+public record ReplayTest(
+        String id, String name, List<TelemetrySource> sources, boolean chainExpected) {
 
     public ReplayTest {
         sources = List.copyOf(sources);
+    }
+
+    /** A test that expects no chain. */
+    public ReplayTest(String id, String name, List<TelemetrySource> sources) {
+        this(id, name, sources, false);
     }
 }

@@ -1,5 +1,8 @@
 package dev.atwatch.detect.validate;
 
+import dev.atwatch.correlate.ChainLimits;
+import dev.atwatch.correlate.ChainReport;
+import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
 import dev.atwatch.detect.CompiledRule;
 import dev.atwatch.detect.Detection;
@@ -53,19 +56,47 @@ public final class RuleRun {
     public record Tally(long rows, Double maxScore) {}
 
     /**
+     * What one set of files gave.
+     *
+     * @param tallies each rule id with its tally, in rule order
+     * @param chains the at jobs the correlator linked in the same files
+     */
+    public record Outcome(Map<String, Tally> tallies, ChainReport chains) {}
+
+    /**
      * Reads the files (folders recursively) and runs every rule over them together.
      *
      * @return each rule id with its tally, in rule order; rules without rows have a zero tally
      * @throws Inputs.UnreadableInputException when a file is missing or unreadable
      */
     public Map<String, Tally> run(List<Path> files) throws Inputs.UnreadableInputException {
+        return tallies(detect(files, null));
+    }
+
+    /**
+     * Reads the files as {@link #run} does, and also links their at jobs into chains, as {@code
+     * hunt --chains} does.
+     *
+     * @throws Inputs.UnreadableInputException when a file is missing or unreadable
+     */
+    public Outcome runWithChains(List<Path> files) throws Inputs.UnreadableInputException {
+        Correlator correlator = new Correlator(ChainLimits.DEFAULTS);
+        Detection detection = detect(files, correlator);
+        return new Outcome(tallies(detection), correlator.finish());
+    }
+
+    private Detection detect(List<Path> files, Correlator correlator)
+            throws Inputs.UnreadableInputException {
         List<String> paths = new ArrayList<>();
         files.forEach(f -> paths.add(f.toString()));
         List<Input> inputs = Inputs.expand(paths);
         Detector detector =
                 new Detector(
                         rules, execution, profile, TimeRange.ALL, 1, new Readers(Readers.all()));
-        Detection detection = detector.run(inputs, ReadOptions.DEFAULTS, RunListener.NONE);
+        return detector.run(inputs, ReadOptions.DEFAULTS, RunListener.NONE, correlator);
+    }
+
+    private Map<String, Tally> tallies(Detection detection) {
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         rules.forEach(r -> rows.put(r.rule().id(), 0L));

@@ -13,17 +13,20 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns the lines of one classic WinEventLog event, as Splunk's Windows add-on writes it, into an
  * {@link Event}: the timestamp line, the {@code Key=Value} header lines up to {@code Message=}, and
  * the message body, whose {@code Label:<tab>value} lines become fields named with underscores
- * ({@code New Process Name} gives {@code New_Process_Name}), a label met twice giving a multivalue
- * field.
+ * ({@code New Process Name} gives {@code New_Process_Name}), a label met twice, or followed by
+ * indented lines of further values, giving a multivalue field. Sysmon's {@code Label: value} lines
+ * become fields named as in the event XML ({@code Image}, {@code CommandLine}).
  */
 final class ClassicEventParser {
 
@@ -42,6 +45,8 @@ final class ClassicEventParser {
                     .toFormatter(Locale.ROOT);
 
     private static final String MESSAGE = "Message";
+
+    private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
 
     private final ReadOptions options;
     private final ReadLimits limits;
@@ -134,10 +139,11 @@ final class ClassicEventParser {
     private String body(
             List<String> lines, int message, Event.Builder event, Map<String, Integer> counts) {
         StringBuilder text = new StringBuilder(lines.get(message).substring(MESSAGE.length() + 1));
+        Labels labels = new Labels(event, counts, isSysmon(event));
         for (int i = message + 1; i < lines.size(); i++) {
             String line = lines.get(i);
             text.append('\n').append(line);
-            String problem = label(line, event, counts);
+            String problem = labels.line(line);
             if (problem != null) {
                 return problem;
             }
@@ -151,28 +157,95 @@ final class ClassicEventParser {
         return null;
     }
 
-    /** Adds the field of a {@code Label:<tab>value} line; returns a limit problem or null. */
-    private String label(String line, Event.Builder event, Map<String, Integer> counts) {
-        int colon = line.indexOf(":\t");
-        if (colon <= 0) {
+    private static boolean isSysmon(Event.Builder event) {
+        return event.get("LogName").asString().strip().equalsIgnoreCase(SYSMON_CHANNEL);
+    }
+
+    /**
+     * The label fields of one message, line by line. A {@code Label:<tab>value} line gives the
+     * field {@code Label_With_Underscores}; an indented line without a label that follows a label
+     * line (Security's {@code Accesses} and {@code Privileges} lists) is one more value of that
+     * label. In Sysmon events a {@code Label: value} line gives the field {@code Label}, the name
+     * the event XML uses, and replaces a header key of the same name ({@code User}, which the
+     * header gives as {@code NOT_TRANSLATED}).
+     */
+    private final class Labels {
+        private final Event.Builder event;
+        private final Map<String, Integer> counts;
+        private final boolean sysmon;
+        private final Set<String> header;
+        private String last;
+
+        Labels(Event.Builder event, Map<String, Integer> counts, boolean sysmon) {
+            this.event = event;
+            this.counts = counts;
+            this.sysmon = sysmon;
+            this.header = sysmon ? new HashSet<>(counts.keySet()) : new HashSet<>();
+        }
+
+        /** Adds the field of {@code line}, if any; returns a limit problem or null. */
+        String line(String line) {
+            // both separators, ": " and ":\t", are two characters
+            int colon = sysmon ? sysmonLabelEnd(line) : -1;
+            if (colon < 0) {
+                colon = line.indexOf(":\t");
+            }
+            if (colon > 0) {
+                String name = fieldName(line.substring(0, colon));
+                last = name.isEmpty() ? null : name;
+                return last == null ? null : add(last, line.substring(colon + 2).strip());
+            }
+            if (last != null && isContinuation(line)) {
+                return add(last, line.strip());
+            }
+            last = null;
             return null;
         }
-        String name = fieldName(line.substring(0, colon));
-        String value = line.substring(colon + 2).strip();
-        if (name.isEmpty() || value.isEmpty()) {
+
+        private String add(String name, String value) {
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (header.remove(name)) {
+                counts.put(name, 0);
+                event.remove(name);
+            }
+            int values = counts.merge(name, 1, Integer::sum);
+            if (values == 1 && counts.size() > limits.maxFieldsPerEvent()) {
+                return ReadLimits.exceeded(
+                        ReadLimits.FIELDS_PER_EVENT, counts.size(), limits.maxFieldsPerEvent());
+            }
+            if (values > limits.maxValuesPerField()) {
+                return ReadLimits.exceeded(
+                        ReadLimits.VALUES_PER_FIELD, values, limits.maxValuesPerField());
+            }
+            event.add(name, value);
             return null;
         }
-        int values = counts.merge(name, 1, Integer::sum);
-        if (values == 1 && counts.size() > limits.maxFieldsPerEvent()) {
-            return ReadLimits.exceeded(
-                    ReadLimits.FIELDS_PER_EVENT, counts.size(), limits.maxFieldsPerEvent());
+    }
+
+    /**
+     * The offset of the colon of a Sysmon {@code Label: value} line (a label of letters and digits
+     * starting the line, then a colon and a space), or -1.
+     */
+    static int sysmonLabelEnd(String line) {
+        int i = 0;
+        while (i < line.length() && isAsciiLetterOrDigit(line.charAt(i))) {
+            i++;
         }
-        if (values > limits.maxValuesPerField()) {
-            return ReadLimits.exceeded(
-                    ReadLimits.VALUES_PER_FIELD, values, limits.maxValuesPerField());
-        }
-        event.add(name, value);
-        return null;
+        boolean labelled = i > 0 && !Character.isDigit(line.charAt(0));
+        return labelled && line.startsWith(": ", i) ? i : -1;
+    }
+
+    /** Whether {@code line} is indented and not blank: a further value of the label above. */
+    private static boolean isContinuation(String line) {
+        return !line.isEmpty()
+                && (line.charAt(0) == '\t' || line.charAt(0) == ' ')
+                && !line.isBlank();
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /**
@@ -184,9 +257,7 @@ final class ClassicEventParser {
         StringBuilder name = new StringBuilder(trimmed.length());
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
-            boolean plain =
-                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            name.append(plain ? c : '_');
+            name.append(isAsciiLetterOrDigit(c) ? c : '_');
         }
         int start = 0;
         while (start < name.length()

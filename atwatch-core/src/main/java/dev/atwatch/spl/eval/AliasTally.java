@@ -1,6 +1,8 @@
 package dev.atwatch.spl.eval;
 
+import dev.atwatch.spl.ast.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +10,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Counts, per alias, the events whose result an alias changed. A search test records the aliases it
- * used; the caller counts them when the result without aliases differs. An eval read counts when it
- * got its value only through an alias, once per alias and result.
+ * Counts, per alias, the events whose result an alias changed, and keeps the first place of the
+ * query text where it did. A search test records the aliases it used; the caller counts them when
+ * the result without aliases differs. An eval read counts when it got its value only through an
+ * alias, once per alias and result.
  */
 final class AliasTally implements MatchScope {
 
+    /** An alias that supplied a value to the term or field read at {@code where} (or null). */
+    private record Use(String description, Span where) {}
+
     private final boolean enabled;
     private final Map<String, Long> hits = new TreeMap<>();
-    private final List<String> used = new ArrayList<>();
+    private final Map<String, Span> places = new HashMap<>();
+    private final List<Use> used = new ArrayList<>();
     private final Set<String> countedForRecord = new HashSet<>();
     private Record countedRecord;
 
@@ -30,8 +37,8 @@ final class AliasTally implements MatchScope {
     }
 
     @Override
-    public void aliasUsed(String description) {
-        used.add(description);
+    public void aliasUsed(String description, Span where) {
+        used.add(new Use(description, where));
     }
 
     /** Runs {@code predicate} and counts the aliases it used when they changed its answer. */
@@ -39,15 +46,19 @@ final class AliasTally implements MatchScope {
         used.clear();
         boolean result = predicate.test(fields, this);
         if (!used.isEmpty() && predicate.test(fields, MatchScope.OFF) != result) {
-            for (String description : new HashSet<>(used)) {
-                hits.merge(description, 1L, Long::sum);
+            Set<String> counted = new HashSet<>();
+            for (Use use : used) {
+                if (counted.add(use.description())) {
+                    hits.merge(use.description(), 1L, Long::sum);
+                }
+                place(use.description(), use.where());
             }
         }
         return result;
     }
 
-    /** Counts an eval read of {@code record} that got its value through an alias. */
-    void evalRead(Record record, String description) {
+    /** Counts an eval read of {@code record}, at {@code where}, that got its value by an alias. */
+    void evalRead(Record record, String description, Span where) {
         if (record != countedRecord) {
             countedRecord = record;
             countedForRecord.clear();
@@ -55,9 +66,21 @@ final class AliasTally implements MatchScope {
         if (countedForRecord.add(description)) {
             hits.merge(description, 1L, Long::sum);
         }
+        place(description, where);
+    }
+
+    /** Keeps the earliest place in the query text where {@code description} changed a result. */
+    private void place(String description, Span where) {
+        if (where != null) {
+            places.merge(description, where, (a, b) -> a.start() <= b.start() ? a : b);
+        }
     }
 
     Map<String, Long> hits() {
         return hits;
+    }
+
+    Map<String, Span> places() {
+        return places;
     }
 }

@@ -3,6 +3,7 @@ package dev.atwatch.spl.eval;
 import dev.atwatch.spl.ast.BinaryOp;
 import dev.atwatch.spl.ast.Expr;
 import dev.atwatch.spl.ast.SearchNode;
+import dev.atwatch.spl.ast.Span;
 import dev.atwatch.spl.func.Evaluator;
 import dev.atwatch.spl.func.FunctionLibrary;
 import dev.atwatch.spl.func.FunctionSpec;
@@ -33,7 +34,8 @@ final class ExprCompiler {
         }
         if (expr instanceof Expr.Field field) {
             String name = field.name();
-            return scope -> scope.field(name);
+            Span where = field.span();
+            return scope -> scope.field(name, where);
         }
         if (expr instanceof Expr.Negate negate) {
             Evaluator operand = compile(negate.operand());
@@ -101,7 +103,13 @@ final class ExprCompiler {
         Reporter ignored = new Reporter(SourceText.plain(text.value()));
         SearchNode node = Parser.parseSearch(text.value(), ignored, 0);
         SearchPredicate predicate = searches.compile(node);
+        // the search's own spans point into the string, so aliases it uses are placed on the call
+        Span where = text.span();
         return scope ->
-                predicate.test(scope.fields(), scope instanceof MatchScope m ? m : MatchScope.OFF);
+                predicate.test(
+                        scope.fields(),
+                        scope instanceof MatchScope m
+                                ? MatchScope.placed(m, where)
+                                : MatchScope.OFF);
     }
 }

@@ -1,5 +1,7 @@
 package dev.atwatch.spl.eval;
 
+import dev.atwatch.spl.ast.Span;
+
 /** How a search test treats aliases, and where it reports the ones it used. */
 public interface MatchScope {
 
@@ -12,7 +14,7 @@ public interface MatchScope {
                 }
 
                 @Override
-                public void aliasUsed(String description) {}
+                public void aliasUsed(String description, Span where) {}
             };
 
     /** Aliases on, nothing recorded: for thread-safe filters. */
@@ -24,11 +26,29 @@ public interface MatchScope {
                 }
 
                 @Override
-                public void aliasUsed(String description) {}
+                public void aliasUsed(String description, Span where) {}
             };
 
     boolean aliasesOn();
 
-    /** Notes that the alias {@code description} supplied a value. */
-    void aliasUsed(String description);
+    /**
+     * Notes that the alias {@code description} supplied a value to the term or field read at {@code
+     * where} of the query text.
+     */
+    void aliasUsed(String description, Span where);
+
+    /** {@code scope} with every alias use placed at {@code where} instead. */
+    static MatchScope placed(MatchScope scope, Span where) {
+        return new MatchScope() {
+            @Override
+            public boolean aliasesOn() {
+                return scope.aliasesOn();
+            }
+
+            @Override
+            public void aliasUsed(String description, Span ignored) {
+                scope.aliasUsed(description, where);
+            }
+        };
+    }
 }

@@ -140,7 +140,7 @@ public final class PipelineRun implements Execution {
         for (Record record : collector.results) {
             rows.add(new Row(record.map(), record.provenance()));
         }
-        return new Results(columns(), rows, notes, tally.hits());
+        return new Results(columns(), rows, notes, tally.hits(), tally.places());
     }
 
     /** The fixed column order with wildcards expanded, or every field in first-seen order. */

@@ -3,6 +3,7 @@ package dev.atwatch.spl.eval;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Fields;
+import dev.atwatch.spl.ast.Span;
 import dev.atwatch.spl.func.Scope;
 import dev.atwatch.spl.func.Values;
 
@@ -28,12 +29,17 @@ final class RowScope implements Scope, MatchScope {
 
     @Override
     public Object field(String name) {
+        return field(name, null);
+    }
+
+    @Override
+    public Object field(String name, Span where) {
         FieldValue value = record.get(name);
         if (value == null && tally.aliasesOn()) {
             for (FieldAliases.Alias alias : aliases.aliasesOf(name)) {
                 value = alias.read(record);
                 if (value != null) {
-                    tally.evalRead(record, alias.description());
+                    tally.evalRead(record, alias.description(), where);
                     break;
                 }
             }
@@ -57,7 +63,7 @@ final class RowScope implements Scope, MatchScope {
     }
 
     @Override
-    public void aliasUsed(String description) {
-        tally.evalRead(record, description);
+    public void aliasUsed(String description, Span where) {
+        tally.evalRead(record, description, where);
     }
 }

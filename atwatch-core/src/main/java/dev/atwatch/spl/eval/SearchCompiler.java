@@ -6,6 +6,7 @@ import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Fields;
 import dev.atwatch.spl.ast.CompareOp;
 import dev.atwatch.spl.ast.SearchNode;
+import dev.atwatch.spl.ast.Span;
 import dev.atwatch.spl.func.Values;
 import java.util.List;
 
@@ -98,8 +99,10 @@ public final class SearchCompiler {
         private final Glob glob;
         private final Double number;
         private final FieldAliases.Alias[] aliases;
+        private final Span span;
 
         CompareTest(SearchNode.Compare compare, FieldAliases.Alias[] aliases) {
+            this.span = compare.span();
             this.field = compare.field();
             this.op = compare.op();
             this.value = compare.value();
@@ -128,7 +131,7 @@ public final class SearchCompiler {
             for (FieldAliases.Alias alias : aliases) {
                 FieldValue value = alias.read(fields);
                 if (value != null) {
-                    scope.aliasUsed(alias.description());
+                    scope.aliasUsed(alias.description(), span);
                     return value;
                 }
             }
@@ -172,8 +175,10 @@ public final class SearchCompiler {
         private final boolean negated;
         private final Glob glob;
         private final FieldAliases aliases;
+        private final Span span;
 
         SourcetypeTest(SearchNode.Compare compare, FieldAliases aliases) {
+            this.span = compare.span();
             this.value = compare.value();
             this.negated = compare.op() == CompareOp.NE;
             this.glob = Glob.whole(value);
@@ -196,7 +201,7 @@ public final class SearchCompiler {
 
         private boolean viaEquivalent(Fields fields, String actual, MatchScope scope) {
             if (matchesAny(aliases.sourcetypeEquivalents(actual))) {
-                scope.aliasUsed("sourcetype " + value + "<-" + actual);
+                scope.aliasUsed("sourcetype " + value + "<-" + actual, span);
                 return true;
             }
             FieldValue source = fields.get(Event.SOURCE);
@@ -205,7 +210,7 @@ public final class SearchCompiler {
             }
             String channel = source.asString();
             if (glob.matches(channel) || matchesAny(aliases.sourcetypeEquivalents(channel))) {
-                scope.aliasUsed("sourcetype " + value + "<-" + actual);
+                scope.aliasUsed("sourcetype " + value + "<-" + actual, span);
                 return true;
             }
             return false;

@@ -62,4 +62,28 @@ class DataProbeTest {
                 .containsExactly("1:20", "1:88", "3:2", "4:5", "5:5", "6:5", "7:5");
         assertThat(report.notes()).anyMatch(note -> note.startsWith("rows: 0 under"));
     }
+
+    @Test
+    void aliasesArePlacedWhereTheyChangedTheResultNotWhereTheFieldFirstAppears() throws Exception {
+        LintReport report = probe(Profile.TA_WINDOWS_LEGACY);
+
+        List<String> placed =
+                report.findings().stream()
+                        .filter(d -> d.code().equals("LINT009"))
+                        .map(d -> d.line() + ":" + d.column() + " " + aliasOf(d.message()))
+                        .toList();
+        // Image first appears in the Sysmon branch (3:15); only coalesce's read found the 4688s'
+        assertThat(placed)
+                .contains(
+                        "10:23 Image<-NewProcessName",
+                        "11:29 ParentImage<-ParentProcessName",
+                        "12:28 SubjectUserName<-Account_Name",
+                        "1:88 sourcetype WinEventLog:Security<-XmlWinEventLog:Security")
+                .noneMatch(place -> place.startsWith("3:15 ") || place.startsWith("11:8 "));
+    }
+
+    private static String aliasOf(String message) {
+        String alias = message.substring(message.indexOf("the alias ") + "the alias ".length());
+        return alias.substring(0, alias.indexOf(" changed"));
+    }
 }

@@ -33,6 +33,7 @@ class LinterTest {
 
         assertThat(located(report))
                 .contains(
+                        "1:1 LINT010",
                         "1:20 LINT001",
                         "1:88 LINT001",
                         "4:21 LINT002",
@@ -90,7 +91,7 @@ class LinterTest {
     void cleanQueryYieldsNoFinding() {
         String query =
                 "index=wineventlog sourcetype=WinEventLog source=\"WinEventLog:Security\""
-                        + " EventCode=4688 (NewProcessName=\"*\\\\at.exe\""
+                        + " _time>=1767225600 EventCode=4688 (NewProcessName=\"*\\\\at.exe\""
                         + " OR New_Process_Name=\"*\\\\at.exe\")\n"
                         + "| eval exe=lower(coalesce(NewProcessName, New_Process_Name))\n"
                         + "| table _time, host, exe\n"
@@ -141,14 +142,14 @@ class LinterTest {
 
         LintReport report = LEGACY.lint(query);
 
-        assertThat(located(report)).containsExactly("1:1 LINT003", "1:46 LINT003");
+        assertThat(located(report)).containsExactly("1:1 LINT003", "1:1 LINT010", "1:46 LINT003");
         assertThat(report.fixed().orElseThrow()).endsWith("eval c=coalesce(x)");
     }
 
     @Test
     void sortWithACountIsNotReported() {
-        assertThat(LEGACY.lint("EventCode=1 | sort 100 - _time").findings()).isEmpty();
-        assertThat(LEGACY.lint("EventCode=1 | sort limit=5 _time").findings()).isEmpty();
+        assertThat(LEGACY.lint("EventCode=1 _time>0 | sort 100 - _time").findings()).isEmpty();
+        assertThat(LEGACY.lint("EventCode=1 _time>0 | sort limit=5 _time").findings()).isEmpty();
     }
 
     @Test
@@ -166,7 +167,9 @@ class LinterTest {
 
         assertThat(Spl.compile(fixed).errors()).isEmpty();
         assertThat(MODERN.lint(fixed).findings())
-                .allMatch(d -> d.code().startsWith("SPL"), "only compiler warnings remain");
+                .allMatch(
+                        d -> d.code().startsWith("SPL") || d.code().equals("LINT010"),
+                        "only compiler warnings and the missing time range remain");
     }
 
     @Test
@@ -177,14 +180,49 @@ class LinterTest {
 
         LintReport report = LEGACY.lint(query);
 
-        assertThat(located(report)).containsExactly("2:33 LINT004", "3:28 LINT004");
+        assertThat(located(report)).containsExactly("1:1 LINT010", "2:33 LINT004", "3:28 LINT004");
         assertThat(report.fixed().orElseThrow()).isEqualTo("EventCode=1\n| eval a=1\n| table host");
     }
 
     @Test
     void fieldsAssignedEarlierAreNotBlamedForTheirClassicNames() {
-        String query = "EventCode=4688 | eval CommandLine=\"x\" | eval c=lower(CommandLine)";
+        String query =
+                "EventCode=4688 _time>0 | eval CommandLine=\"x\" | eval c=lower(CommandLine)";
 
         assertThat(LEGACY.lint(query).findings()).isEmpty();
+    }
+
+    @Test
+    void searchWithoutTimeRangeIsReportedAtItsFirstTerm() {
+        String query = "index=wineventlog EventCode=4698\n| table _time, TaskName";
+
+        LintReport report = LEGACY.lint(query);
+
+        assertThat(located(report)).containsExactly("1:1 LINT010");
+        Diagnostic finding = report.findings().get(0);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message())
+                .contains("time picker")
+                .contains("All time")
+                .contains("--earliest or --latest");
+        assertThat(finding.render(query))
+                .endsWith("\nindex=wineventlog EventCode=4698\n^^^^^^^^^^^^^^^^^");
+    }
+
+    @Test
+    void timeBoundInTheSearchOrInWhereSilencesTheMissingRange() {
+        assertThat(LEGACY.lint("EventCode=4698 _time>=1767225600").findings()).isEmpty();
+        assertThat(LEGACY.lint("EventCode=4698 | where _time > now() - 86400").findings())
+                .noneMatch(d -> d.code().equals("LINT010"));
+        assertThat(LEGACY.lint("EventCode=4698 | where 1767225600 <= _time AND x=1").findings())
+                .noneMatch(d -> d.code().equals("LINT010"));
+    }
+
+    @Test
+    void comparisonThatDoesNotBoundTimeLeavesTheRangeMissing() {
+        assertThat(located(LEGACY.lint("EventCode=4698 _time=1767225600"))).contains("1:1 LINT010");
+        assertThat(located(LEGACY.lint("EventCode=4698 | where _time > 0 OR x=1")))
+                .contains("1:1 LINT010");
+        assertThat(located(LEGACY.lint("EventCode=4698 | eval t=_time"))).contains("1:1 LINT010");
     }
 }

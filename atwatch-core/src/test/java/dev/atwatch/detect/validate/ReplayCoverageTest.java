@@ -1,6 +1,7 @@
 package dev.atwatch.detect.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.atwatch.detect.Rule;
 import dev.atwatch.detect.RulePack;
@@ -35,9 +36,91 @@ class ReplayCoverageTest {
         assertThat(matrix.cells())
                 .filteredOn(c -> c.verdict() == Verdict.BLIND)
                 .extracting(CoverageCell::test, CoverageCell::source)
+                .contains(tuple("t4-linux-at", "syslog"), tuple("t5-linux-sudo-at", "cron"));
+    }
+
+    @Test
+    void withoutCommandLineAuditingOnlyTheCommandLinesAreBlind() throws Exception {
+        CoverageMatrix matrix = replay(RulePack.bundled().rules(), portable());
+
+        // the 4698 is another audit policy: the job is still seen registered
+        assertThat(matrix.cells())
+                .filteredOn(c -> c.source().equals("security-4688-no-cmdline"))
+                .filteredOn(c -> "win-at-job-registration".equals(c.rule()))
+                .extracting(CoverageCell::test, CoverageCell::verdict)
+                .containsExactly(
+                        tuple("t1-at-cmd", Verdict.DETECTED),
+                        tuple("t2-at-powershell", Verdict.DETECTED),
+                        tuple("t3-wmi-scheduledjob", Verdict.DETECTED));
+        assertThat(chain(matrix, "t1-at-cmd", "security-4688-no-cmdline"))
+                .extracting(ChainCoverage::created, ChainCoverage::registered)
+                .containsExactly(false, true);
+    }
+
+    @Test
+    void theFiveTestsChainFromCreationToExecutionOverAllTheirSources() throws Exception {
+        CoverageMatrix matrix = replay(RulePack.bundled().rules(), portable());
+
+        assertThat(matrix.missedChains()).isEmpty();
+        assertThat(matrix.chains())
+                .filteredOn(ChainCoverage::expected)
+                .extracting(ChainCoverage::test)
+                .containsExactly(
+                        "t1-at-cmd",
+                        "t2-at-powershell",
+                        "t3-wmi-scheduledjob",
+                        "t4-linux-at",
+                        "t5-linux-sudo-at");
+        assertThat(matrix.chains())
+                .filteredOn(ChainCoverage::expected)
+                .allSatisfy(
+                        c -> {
+                            assertThat(c.source()).isEqualTo(ChainCoverage.ALL_SOURCES);
+                            assertThat(c.created() && c.registered() && c.executed()).isTrue();
+                            assertThat(c.status()).isEqualTo("complete");
+                        });
+        assertThat(chain(matrix, "t1-at-cmd", "sysmon").status()).isEqualTo("complete");
+        assertThat(chain(matrix, "t4-linux-at", "syslog").status()).isEqualTo("no chain");
+        assertThat(chain(matrix, "remote-atexec", ChainCoverage.ALL_SOURCES).chains()).isZero();
+    }
+
+    @Test
+    void aChainThatDoesNotLinkIsMissedWhenTheManifestExpectsIt() throws Exception {
+        CoverageMatrix matrix = replay(RulePack.bundled().rules(), portable());
+        ChainCoverage linked = chain(matrix, "t1-at-cmd", ChainCoverage.ALL_SOURCES);
+        ChainCoverage partial =
+                new ChainCoverage("t1-at-cmd", "x", true, true, false, 1, 0, true, "no run");
+
+        CoverageMatrix unlinked =
+                new CoverageMatrix(matrix.cells(), java.util.List.of(linked, partial));
+
+        assertThat(unlinked.missedChains()).containsExactly(partial);
+        assertThat(unlinked.complete()).isFalse();
+    }
+
+    @Test
+    void theVariantsAreReplayedInXmlAndClassicShapes() throws Exception {
+        CoverageMatrix matrix = replay(RulePack.bundled().rules(), portable());
+
+        assertThat(matrix.cells())
+                .filteredOn(c -> c.test().equals("variants") && c.expected())
+                .extracting(CoverageCell::source, CoverageCell::rule)
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "t3-wmi-scheduledjob", "security-4688-no-cmdline"));
+                        tuple("sysmon-classic", "win-at-exe-execution"),
+                        tuple("sysmon-classic", "win-at-job-registration"),
+                        tuple("security-classic", "win-wmic-scheduled-job"))
+                .hasSize(14);
+        assertThat(matrix.cells())
+                .filteredOn(c -> c.test().equals("variants"))
+                .filteredOn(c -> "win-powershell-scheduled-job".equals(c.rule()))
+                .allSatisfy(c -> assertThat(c.rows()).isEqualTo(5));
+    }
+
+    private static ChainCoverage chain(CoverageMatrix matrix, String test, String source) {
+        return matrix.chains().stream()
+                .filter(c -> c.test().equals(test) && c.source().equals(source))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -87,6 +170,6 @@ class ReplayCoverageTest {
 
         assertThat(matrix.missed())
                 .extracting(CoverageCell::test, CoverageCell::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("t1-at-cmd", "security-classic"));
+                .contains(tuple("t1-at-cmd", "security-classic"));
     }
 }

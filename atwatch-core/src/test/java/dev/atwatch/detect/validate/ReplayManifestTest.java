@@ -21,6 +21,7 @@ class ReplayManifestTest {
                 .satisfies(
                         test -> {
                             assertThat(test.name()).isEqualTo("one source of each kind");
+                            assertThat(test.chainExpected()).isTrue();
                             assertThat(test.sources()).hasSize(2);
                             TelemetrySource seen = test.sources().get(0);
                             assertThat(seen.expected())
@@ -41,6 +42,14 @@ class ReplayManifestTest {
         assertThatThrownBy(() -> ReplayManifest.load(DIR.resolve("both-expect-and-blind.yaml")))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("either 'expect'");
+    }
+
+    @Test
+    void aChainExpectationOtherThanCompleteIsRefused() {
+        assertThatThrownBy(() -> ReplayManifest.load(DIR.resolve("bad-chain.yaml")))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("test 't1' has chain: 'partial'")
+                .hasMessageContaining("the only value is 'complete'");
     }
 
     @Test

@@ -89,6 +89,71 @@ class WinClassicReaderTest {
     }
 
     @Test
+    void sysmonLabelLinesGiveTheFieldsOfTheEventXml() throws IOException {
+        RecordingSink sink = read("sysmon.log");
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(2);
+        Event at = sink.events.get(0);
+        assertThat(at.text("sourcetype"))
+                .isEqualTo("WinEventLog:Microsoft-Windows-Sysmon/Operational");
+        assertThat(at.text("EventCode")).isEqualTo("1");
+        assertThat(at.text("Image")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(at.text("OriginalFileName")).isEqualTo("AT.EXE");
+        assertThat(at.text("CommandLine"))
+                .isEqualTo(
+                        "at.exe 23:00 /interactive \"cmd.exe /c echo job: done >"
+                                + " C:\\Users\\Public\\o.txt\"");
+        assertThat(at.text("ParentImage")).isEqualTo("C:\\Windows\\System32\\cmd.exe");
+        assertThat(at.text("UtcTime")).isEqualTo("2026-03-13 22:22:31.417");
+        assertThat(at.text("RuleName")).isEqualTo("-");
+        assertThat(at.text("Product")).isEqualTo("Microsoft\u00ae Windows\u00ae Operating System");
+        // the header's User=NOT_TRANSLATED gives way to Sysmon's, as in the event XML
+        assertThat(at.get("User")).isEqualTo(new FieldValue.Text("KESTREL\\j.reyes"));
+        assertThat(at.text("Sid")).isEqualTo("S-1-5-18");
+        assertThat(at.text("Message")).startsWith("Process Create:\nRuleName: -\nUtcTime:");
+
+        Event file = sink.events.get(1);
+        assertThat(file.text("TargetFilename")).isEqualTo("C:\\WINDOWS\\TASKS\\AT3.JOB");
+        assertThat(file.text("User")).isEqualTo("NT AUTHORITY\\SYSTEM");
+    }
+
+    @Test
+    void spaceLabelsOutsideSysmonStayInTheMessage() throws IOException {
+        String text =
+                "10/01/2021 05:30:39 PM\nLogName=Application\nEventCode=1000\n"
+                        + "Message=Faulting application:\nImage: C:\\x.exe\n";
+
+        Event event =
+                read(MemoryInput.of("app.log", text.getBytes(StandardCharsets.UTF_8)))
+                        .events
+                        .get(0);
+
+        assertThat(event.get("Image")).isNull();
+        assertThat(event.text("Message")).endsWith("Image: C:\\x.exe");
+    }
+
+    @Test
+    void indentedLinesAfterALabelAreFurtherValuesOfIt() throws IOException {
+        RecordingSink sink = read("security-5145.log");
+
+        assertThat(sink.rejected).isEmpty();
+        Event share = sink.events.get(0);
+        assertThat(share.get("Accesses"))
+                .isEqualTo(
+                        new FieldValue.MultiValue(
+                                List.of("ReadData (or ListDirectory)", "WriteData (or AddFile)")));
+        assertThat(share.text("Relative_Target_Name")).isEqualTo("atsvc");
+        assertThat(share.text("Share_Name")).isEqualTo("\\\\*\\IPC$");
+        assertThat(share.text("Source_Address")).isEqualTo("10.40.2.31");
+        // a heading, a blank or an unindented line ends the list
+        assertThat(share.get("Object_Type")).isEqualTo(new FieldValue.Text("File"));
+        assertThat(share.get("Share_Path")).isNull();
+        assertThat(share.get("Access_Check_Results")).isNull();
+        assertThat(share.get("Access_Mask")).isEqualTo(new FieldValue.Text("0x3"));
+    }
+
+    @Test
     void crlfRawKeepsItsLineEnds() throws IOException {
         Event at = read("security-4688.log").events.get(0);
 
@@ -117,7 +182,14 @@ class WinClassicReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"security-4688.log", "lf-only.log", "truncated.log"})
+    @ValueSource(
+            strings = {
+                "security-4688.log",
+                "lf-only.log",
+                "truncated.log",
+                "sysmon.log",
+                "security-5145.log"
+            })
     void inputCutIntoTinyReadsGivesTheSameRecords(String fixture) throws IOException {
         RecordingSink whole = read(fixture);
         for (int n : new int[] {1, 2, 3, 11}) {
