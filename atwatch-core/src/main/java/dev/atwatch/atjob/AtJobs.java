@@ -121,10 +121,14 @@ public final class AtJobs {
             }
             args.add(arg == null ? "" : arg);
         }
-        if (UnixAtParser.tool(args.get(0)) == null) {
-            return new AtJobResult.NotAJob(notAnAtTool(args.get(0)));
+        List<String> command = UnixAtParser.behindSudo(args);
+        if (command.isEmpty()) {
+            return new AtJobResult.NotAJob("sudo runs no command");
         }
-        return UnixAtParser.parse(args, null, problems);
+        if (UnixAtParser.tool(command.get(0)) == null) {
+            return new AtJobResult.NotAJob(notAnAtTool(command.get(0)));
+        }
+        return UnixAtParser.parse(command, null, problems);
     }
 
     /** The file name of a program path, Windows or Unix. */
@@ -177,6 +181,7 @@ public final class AtJobs {
                                 ? WindowsAtParser.parse(line, args, problems)
                                 : unixLine(line);
                 case "batch", "atq", "atrm" -> unixLine(line);
+                case "sudo" -> sudo(line, depth);
                 case "wmic" -> wmic(line, args);
                 case "powershell", "pwsh" -> powershell(args);
                 case "cmd" -> cmd(line, args, depth);
@@ -187,13 +192,31 @@ public final class AtJobs {
         private AtJobResult unixLine(String line) {
             List<List<String>> stages = ShellWords.pipeline(line);
             for (int i = stages.size() - 1; i >= 0; i--) {
-                List<String> stage = stages.get(i);
+                List<String> stage = UnixAtParser.behindSudo(stages.get(i));
                 if (!stage.isEmpty() && UnixAtParser.tool(stage.get(0)) != null) {
                     String stdin = i > 0 ? echoed(stages.get(i - 1)) : null;
                     return UnixAtParser.parse(stage, stdin, problems);
                 }
             }
             return new AtJobResult.NotAJob("no at, batch, atq or atrm in the pipeline");
+        }
+
+        /** The command sudo runs: at(1) itself, a shell's {@code -c} text, or a pipeline. */
+        private AtJobResult sudo(String line, int depth) {
+            List<List<String>> stages = ShellWords.pipeline(line);
+            List<String> command = UnixAtParser.behindSudo(stages.get(0));
+            boolean atItself = !command.isEmpty() && UnixAtParser.tool(command.get(0)) != null;
+            if (stages.size() > 1 || atItself) {
+                return unixLine(line);
+            }
+            if (command.isEmpty()) {
+                return new AtJobResult.NotAJob("sudo runs no command");
+            }
+            String program = fileName(command.get(0));
+            if (isShell(program) && command.size() > 2 && command.get(1).equals("-c")) {
+                return line(command.get(2), depth + 1);
+            }
+            return new AtJobResult.NotAJob(notAnAtTool(program));
         }
 
         /** What {@code echo words} or {@code printf words} writes, or {@code null}. */
