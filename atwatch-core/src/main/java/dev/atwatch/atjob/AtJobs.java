@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads command lines as at invocations: Windows {@code at.exe}, Unix {@code at}/{@code
  * batch}/{@code atq}/{@code atrm}, and {@code Win32_ScheduledJob.Create} through {@code wmic} or
- * PowerShell (also inside {@code -EncodedCommand}). A command line wrapped in {@code cmd /c},
- * {@code sh -c}, or fed by {@code echo ... |} is unwrapped.
+ * PowerShell (also inside {@code -EncodedCommand}, or as a script block's text). A command line
+ * wrapped in {@code cmd /c}, {@code sh -c} or {@code sudo}, or fed by {@code echo ... |}, is
+ * unwrapped.
  *
  * <p>The methods never throw: the result is a job, a partial job with its problems named, or {@link
  * AtJobResult.NotAJob} with the reason. Input is treated as hostile: at most {@link
@@ -28,6 +31,15 @@ public final class AtJobs {
 
     /** Deepest nesting of wrappers such as {@code cmd /c} or {@code powershell -enc}. */
     public static final int MAX_NESTING = 4;
+
+    /** Tools by their lower-case {@code OriginalFileName}, as Sysmon reports it. */
+    private static final Map<String, String> TOOLS_BY_ORIGINAL_NAME =
+            Map.of(
+                    "at.exe", "at.exe",
+                    "wmic.exe", "wmic.exe",
+                    "powershell.exe", "powershell.exe",
+                    "pwsh.dll", "pwsh.exe",
+                    "cmd.exe", "cmd.exe");
 
     private AtJobs() {}
 
@@ -60,6 +72,62 @@ public final class AtJobs {
         } catch (RuntimeException e) {
             return new AtJobResult.NotAJob(
                     "unreadable command line (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Reads a process event's command line knowing its image and Sysmon's {@code OriginalFileName}:
+     * a renamed copy of a tool ({@code task.exe} whose original name is {@code AT.EXE}) is read as
+     * the tool, as though its command line began with the tool's name. Without an original name
+     * that names a tool, the same as {@link #parse(String, String)}.
+     */
+    public static AtJobResult parse(String commandLine, String image, String originalFileName) {
+        Optional<String> tool = toolByOriginalName(originalFileName);
+        if (tool.isEmpty()
+                || commandLine == null
+                || (image != null && fileName(image).equalsIgnoreCase(tool.get()))) {
+            return parse(commandLine, image);
+        }
+        String line = commandLine.strip();
+        return parse(tool.get() + line.substring(firstWordEnd(line)), tool.get());
+    }
+
+    /**
+     * The tool a Sysmon {@code OriginalFileName} (the name compiled into the executable, kept when
+     * the file is renamed) stands for: {@code at.exe}, {@code wmic.exe}, {@code powershell.exe},
+     * {@code pwsh.exe} or {@code cmd.exe}; empty for any other name or {@code null}.
+     */
+    public static Optional<String> toolByOriginalName(String originalFileName) {
+        if (originalFileName == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                TOOLS_BY_ORIGINAL_NAME.get(originalFileName.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Reads PowerShell script text, such as the {@code ScriptBlockText} of a PowerShell 4104 event,
+     * for a use of {@code Win32_ScheduledJob}; other script text is not a job. At most {@link
+     * #MAX_COMMAND_LINE_CHARS} characters are read.
+     */
+    public static AtJobResult parseScript(String script) {
+        try {
+            if (script == null || script.isBlank()) {
+                return new AtJobResult.NotAJob("empty script");
+            }
+            List<JobProblem> problems = new ArrayList<>();
+            String text = script;
+            if (text.length() > MAX_COMMAND_LINE_CHARS) {
+                text = text.substring(0, MAX_COMMAND_LINE_CHARS);
+                problems.add(truncated(script.length() + " characters"));
+            }
+            if (!WmiJobParser.mentionsScheduledJob(text)) {
+                return new AtJobResult.NotAJob("the script does not use Win32_ScheduledJob");
+            }
+            return WmiJobParser.parse(text, false, problems);
+        } catch (RuntimeException e) {
+            return new AtJobResult.NotAJob(
+                    "unreadable script (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -135,6 +203,19 @@ public final class AtJobs {
     static String fileName(String program) {
         int slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
         return program.substring(slash + 1);
+    }
+
+    /** Where the first word of {@code text} (quoted or not) ends. */
+    private static int firstWordEnd(String text) {
+        if (text.startsWith("\"")) {
+            int close = text.indexOf('"', 1);
+            return close < 0 ? text.length() : close + 1;
+        }
+        int i = 0;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static JobProblem truncated(String size) {
