@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One at job followed from its creation through its registration to its execution, on one host. A
- * link that was not seen is {@code null} and listed in {@link #missing}.
+ * One at job followed from its creation through its registration to its execution. A link that was
+ * not seen is {@code null} and listed in {@link #missing}. A job scheduled on another computer
+ * ({@code at \\OTHER ...}, {@code wmic /node:}, {@code -ComputerName}) is registered and run there:
+ * its creation is on {@link #host}, its registration and execution on {@link #target}.
  *
  * @param id a short name, unique within one run ({@code C1}, {@code C2}, ...), numbered by the time
  *     of the chain's first event
- * @param host the host, as its events name it
+ * @param host the host, as its events name it: the creation's, else the registration's
  * @param creation the process that scheduled the job, or {@code null}
  * @param registration the scheduler storing the job, or {@code null}
  * @param execution the job's first run, or {@code null}
@@ -25,6 +27,8 @@ import java.util.Map;
  * @param note why a partial chain is partial, or an empty string
  * @param creationSources every event found to record the creation (the same process in Sysmon and
  *     in the Security log, a {@code cmd /c} wrapper), so that alerts can name their chain
+ * @param target the computer the job was scheduled on, as the creation names it, when it is not the
+ *     creating host; {@code null} for a local job
  */
 public record Chain(
         String id,
@@ -36,12 +40,39 @@ public record Chain(
         FireWindow window,
         List<Link> missing,
         String note,
-        List<Provenance> creationSources) {
+        List<Provenance> creationSources,
+        String target) {
 
     public Chain {
         job = Collections.unmodifiableMap(new LinkedHashMap<>(job));
         missing = List.copyOf(missing);
         creationSources = List.copyOf(creationSources);
+    }
+
+    /** A chain of a job run on the host that created it. */
+    public Chain(
+            String id,
+            String host,
+            Observation creation,
+            Observation registration,
+            Observation execution,
+            Map<String, String> job,
+            FireWindow window,
+            List<Link> missing,
+            String note,
+            List<Provenance> creationSources) {
+        this(
+                id,
+                host,
+                creation,
+                registration,
+                execution,
+                job,
+                window,
+                missing,
+                note,
+                creationSources,
+                null);
     }
 
     /** Whether all three links were seen. */
