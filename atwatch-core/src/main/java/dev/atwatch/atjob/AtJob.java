@@ -1,6 +1,7 @@
 package dev.atwatch.atjob;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Optional;
  *
  * @param syntax the tool and grammar used
  * @param invocation create, list, delete, or none of these
- * @param target the remote computer the job is scheduled on, or {@code null} for the local one
+ * @param target the remote computer the job is scheduled on, or {@code null} for the local one;
+ *     several computers ({@code wmic /node:"a","b"}) are separated by commas
  * @param time when the job runs, or {@code null} when not given or not readable
  * @param recurrence on which days the job runs
  * @param interactive whether the job may interact with the desktop ({@code /interactive}, {@code
@@ -68,6 +70,20 @@ public record AtJob(
             fields.put(FIELD_COMMAND_KIND, lower(commandKind));
         }
         return fields;
+    }
+
+    /** The computers of {@link #target}, in the order written; empty for the local computer. */
+    public List<String> targets() {
+        if (target == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : target.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     /**

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads command lines as at invocations: Windows {@code at.exe}, Unix {@code at}/{@code
  * batch}/{@code atq}/{@code atrm}, and {@code Win32_ScheduledJob.Create} through {@code wmic} or
- * PowerShell (also inside {@code -EncodedCommand}). A command line wrapped in {@code cmd /c},
- * {@code sh -c}, or fed by {@code echo ... |} is unwrapped.
+ * PowerShell (also inside {@code -EncodedCommand}, or as a script block's text). A command line
+ * wrapped in {@code cmd /c}, {@code sh -c} or {@code sudo}, or fed by {@code echo ... |}, is
+ * unwrapped.
  *
  * <p>The methods never throw: the result is a job, a partial job with its problems named, or {@link
  * AtJobResult.NotAJob} with the reason. Input is treated as hostile: at most {@link
@@ -28,6 +31,15 @@ public final class AtJobs {
 
     /** Deepest nesting of wrappers such as {@code cmd /c} or {@code powershell -enc}. */
     public static final int MAX_NESTING = 4;
+
+    /** Tools by their lower-case {@code OriginalFileName}, as Sysmon reports it. */
+    private static final Map<String, String> TOOLS_BY_ORIGINAL_NAME =
+            Map.of(
+                    "at.exe", "at.exe",
+                    "wmic.exe", "wmic.exe",
+                    "powershell.exe", "powershell.exe",
+                    "pwsh.dll", "pwsh.exe",
+                    "cmd.exe", "cmd.exe");
 
     private AtJobs() {}
 
@@ -60,6 +72,62 @@ public final class AtJobs {
         } catch (RuntimeException e) {
             return new AtJobResult.NotAJob(
                     "unreadable command line (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Reads a process event's command line knowing its image and Sysmon's {@code OriginalFileName}:
+     * a renamed copy of a tool ({@code task.exe} whose original name is {@code AT.EXE}) is read as
+     * the tool, as though its command line began with the tool's name. Without an original name
+     * that names a tool, the same as {@link #parse(String, String)}.
+     */
+    public static AtJobResult parse(String commandLine, String image, String originalFileName) {
+        Optional<String> tool = toolByOriginalName(originalFileName);
+        if (tool.isEmpty()
+                || commandLine == null
+                || (image != null && fileName(image).equalsIgnoreCase(tool.get()))) {
+            return parse(commandLine, image);
+        }
+        String line = commandLine.strip();
+        return parse(tool.get() + line.substring(firstWordEnd(line)), tool.get());
+    }
+
+    /**
+     * The tool a Sysmon {@code OriginalFileName} (the name compiled into the executable, kept when
+     * the file is renamed) stands for: {@code at.exe}, {@code wmic.exe}, {@code powershell.exe},
+     * {@code pwsh.exe} or {@code cmd.exe}; empty for any other name or {@code null}.
+     */
+    public static Optional<String> toolByOriginalName(String originalFileName) {
+        if (originalFileName == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                TOOLS_BY_ORIGINAL_NAME.get(originalFileName.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Reads PowerShell script text, such as the {@code ScriptBlockText} of a PowerShell 4104 event,
+     * for a use of {@code Win32_ScheduledJob}; other script text is not a job. At most {@link
+     * #MAX_COMMAND_LINE_CHARS} characters are read.
+     */
+    public static AtJobResult parseScript(String script) {
+        try {
+            if (script == null || script.isBlank()) {
+                return new AtJobResult.NotAJob("empty script");
+            }
+            List<JobProblem> problems = new ArrayList<>();
+            String text = script;
+            if (text.length() > MAX_COMMAND_LINE_CHARS) {
+                text = text.substring(0, MAX_COMMAND_LINE_CHARS);
+                problems.add(truncated(script.length() + " characters"));
+            }
+            if (!WmiJobParser.mentionsScheduledJob(text)) {
+                return new AtJobResult.NotAJob("the script does not use Win32_ScheduledJob");
+            }
+            return WmiJobParser.parse(text, false, problems);
+        } catch (RuntimeException e) {
+            return new AtJobResult.NotAJob(
+                    "unreadable script (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -121,16 +189,33 @@ public final class AtJobs {
             }
             args.add(arg == null ? "" : arg);
         }
-        if (UnixAtParser.tool(args.get(0)) == null) {
-            return new AtJobResult.NotAJob(notAnAtTool(args.get(0)));
+        List<String> command = UnixAtParser.behindSudo(args);
+        if (command.isEmpty()) {
+            return new AtJobResult.NotAJob("sudo runs no command");
         }
-        return UnixAtParser.parse(args, null, problems);
+        if (UnixAtParser.tool(command.get(0)) == null) {
+            return new AtJobResult.NotAJob(notAnAtTool(command.get(0)));
+        }
+        return UnixAtParser.parse(command, null, problems);
     }
 
     /** The file name of a program path, Windows or Unix. */
     static String fileName(String program) {
         int slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
         return program.substring(slash + 1);
+    }
+
+    /** Where the first word of {@code text} (quoted or not) ends. */
+    private static int firstWordEnd(String text) {
+        if (text.startsWith("\"")) {
+            int close = text.indexOf('"', 1);
+            return close < 0 ? text.length() : close + 1;
+        }
+        int i = 0;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static JobProblem truncated(String size) {
@@ -177,6 +262,7 @@ public final class AtJobs {
                                 ? WindowsAtParser.parse(line, args, problems)
                                 : unixLine(line);
                 case "batch", "atq", "atrm" -> unixLine(line);
+                case "sudo" -> sudo(line, depth);
                 case "wmic" -> wmic(line, args);
                 case "powershell", "pwsh" -> powershell(args);
                 case "cmd" -> cmd(line, args, depth);
@@ -187,13 +273,31 @@ public final class AtJobs {
         private AtJobResult unixLine(String line) {
             List<List<String>> stages = ShellWords.pipeline(line);
             for (int i = stages.size() - 1; i >= 0; i--) {
-                List<String> stage = stages.get(i);
+                List<String> stage = UnixAtParser.behindSudo(stages.get(i));
                 if (!stage.isEmpty() && UnixAtParser.tool(stage.get(0)) != null) {
                     String stdin = i > 0 ? echoed(stages.get(i - 1)) : null;
                     return UnixAtParser.parse(stage, stdin, problems);
                 }
             }
             return new AtJobResult.NotAJob("no at, batch, atq or atrm in the pipeline");
+        }
+
+        /** The command sudo runs: at(1) itself, a shell's {@code -c} text, or a pipeline. */
+        private AtJobResult sudo(String line, int depth) {
+            List<List<String>> stages = ShellWords.pipeline(line);
+            List<String> command = UnixAtParser.behindSudo(stages.get(0));
+            boolean atItself = !command.isEmpty() && UnixAtParser.tool(command.get(0)) != null;
+            if (stages.size() > 1 || atItself) {
+                return unixLine(line);
+            }
+            if (command.isEmpty()) {
+                return new AtJobResult.NotAJob("sudo runs no command");
+            }
+            String program = fileName(command.get(0));
+            if (isShell(program) && command.size() > 2 && command.get(1).equals("-c")) {
+                return line(command.get(2), depth + 1);
+            }
+            return new AtJobResult.NotAJob(notAnAtTool(program));
         }
 
         /** What {@code echo words} or {@code printf words} writes, or {@code null}. */

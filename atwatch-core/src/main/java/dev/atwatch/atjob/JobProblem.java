@@ -29,6 +29,9 @@ public record JobProblem(String code, String detail) {
     /** A day in {@code /every:} or {@code /next:}, or a day mask, that names no day. */
     public static final String DAY_INVALID = "day.invalid";
 
+    /** Options that exclude each other, such as at.exe's {@code /every:} with {@code /next:}. */
+    public static final String OPTION_CONFLICT = "option.conflict";
+
     /** A job id that is not a number. */
     public static final String JOB_ID_INVALID = "job-id.invalid";
 

@@ -17,12 +17,35 @@ import java.util.Set;
  *
  * Options may be grouped ({@code -mf file}) and, as with GNU getopt, may follow operands. Without
  * {@code -f}, at reads the job's commands from standard input; the caller may know them (from a
- * pipeline such as {@code echo cmd | at now}), else the result names the problem.
+ * pipeline such as {@code echo cmd | at now}), else the result names the problem. A command run
+ * through {@code sudo} ({@code sudo at now}, {@code sudo -u bob at -f job.sh noon}) is read as the
+ * command sudo runs.
  */
 final class UnixAtParser {
 
     private static final String OPTIONS_WITH_VALUE = "qfto";
     private static final String FLAGS = "mMlrdbcvVkKh";
+
+    /** sudo's short options that take a value. */
+    private static final String SUDO_OPTIONS_WITH_VALUE = "CDgpRrtTUu";
+
+    /** sudo's long options that take a value (when not written {@code --name=value}). */
+    private static final Set<String> SUDO_LONG_WITH_VALUE =
+            Set.of(
+                    "--close-from",
+                    "--chdir",
+                    "--group",
+                    "--host",
+                    "--prompt",
+                    "--chroot",
+                    "--role",
+                    "--type",
+                    "--command-timeout",
+                    "--other-user",
+                    "--user");
+
+    /** sudo options after which it runs no command: edit, list, validate, version, help. */
+    private static final String SUDO_NO_COMMAND = "elvVKh";
 
     private final List<String> argv;
     private final String stdinCommand;
@@ -55,6 +78,56 @@ final class UnixAtParser {
             case "at", "batch", "atq", "atrm" -> name;
             default -> null;
         };
+    }
+
+    /**
+     * The command {@code sudo} runs in {@code words} (its options and environment assignments
+     * skipped), or {@code words} themselves when they do not start with sudo; empty when sudo runs
+     * no command ({@code sudo -l}, {@code sudo -e file}).
+     */
+    static List<String> behindSudo(List<String> words) {
+        if (words.isEmpty() || !AtJobs.fileName(words.get(0)).equals("sudo")) {
+            return words;
+        }
+        int i = 1;
+        while (i < words.size()) {
+            String word = words.get(i);
+            if (word.equals("--")) {
+                i++;
+                break;
+            }
+            if (word.startsWith("--")) {
+                i += SUDO_LONG_WITH_VALUE.contains(word) ? 2 : 1;
+            } else if (word.length() > 1 && word.startsWith("-")) {
+                int used = sudoOptionGroup(word);
+                if (used < 0) {
+                    return List.of();
+                }
+                i += used;
+            } else if (word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i < words.size() ? words.subList(i, words.size()) : List.of();
+    }
+
+    /**
+     * How many words a group of sudo's short options uses (1, or 2 when its last option takes the
+     * next word as its value); -1 when an option makes sudo run no command.
+     */
+    private static int sudoOptionGroup(String group) {
+        for (int c = 1; c < group.length(); c++) {
+            char option = group.charAt(c);
+            if (SUDO_NO_COMMAND.indexOf(option) >= 0) {
+                return -1;
+            }
+            if (SUDO_OPTIONS_WITH_VALUE.indexOf(option) >= 0) {
+                return c + 1 < group.length() ? 1 : 2;
+            }
+        }
+        return 1;
     }
 
     private AtJobResult parse() {

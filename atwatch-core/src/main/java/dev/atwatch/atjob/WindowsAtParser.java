@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * where a date is a day letter (M, T, W, Th, F, S, Su) or a day of the month (1 to 31); without
  * dates, {@code /every:} and {@code /next:} mean the day of the month the job is made on. The
- * command is the rest of the line as written, without enclosing quotes.
+ * command is the rest of the line as written, without enclosing quotes. at.exe refuses {@code
+ * /every:} together with {@code /next:}; such a line is read with the first of them and the
+ * conflict is reported.
  */
 final class WindowsAtParser {
 
@@ -97,7 +99,7 @@ final class WindowsAtParser {
             if (lower.equals("/interactive")) {
                 interactive = true;
             } else if (lower.startsWith("/every:") || lower.startsWith("/next:")) {
-                recurrence = recurrence(option);
+                recurrence = recurrence(recurrence, option);
             } else {
                 break;
             }
@@ -139,12 +141,21 @@ final class WindowsAtParser {
         return LocalTime.of(hour, minute);
     }
 
-    private JobRecurrence recurrence(String option) {
+    /** The recurrence {@code option} sets, or {@code earlier} when it conflicts with it. */
+    private JobRecurrence recurrence(JobRecurrence earlier, String option) {
         int colon = option.indexOf(':');
         JobRecurrence.Mode mode =
                 option.substring(1, colon).equalsIgnoreCase("every")
                         ? JobRecurrence.Mode.EVERY
                         : JobRecurrence.Mode.NEXT;
+        if (earlier.mode() != JobRecurrence.Mode.ONCE && earlier.mode() != mode) {
+            problems.add(
+                    JobProblem.of(
+                            JobProblem.OPTION_CONFLICT,
+                            "at.exe refuses /every: together with /next:",
+                            option));
+            return earlier;
+        }
         Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
         TreeSet<Integer> monthDays = new TreeSet<>();
         for (String day : option.substring(colon + 1).split(",", -1)) {

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 final class WmiArguments {
 
+    /** Most computers read from one {@code /node:} or {@code -ComputerName} list. */
+    static final int MAX_COMPUTERS = 256;
+
     /** One argument: its name when written as {@code name=value}, and its literal value. */
     record Value(String name, String text, boolean literal) {
 
@@ -92,6 +95,67 @@ final class WmiArguments {
             }
         }
         return text.length();
+    }
+
+    /**
+     * The computers a {@code /node:} (when {@code wmic}) or {@code -ComputerName} value starting at
+     * {@code start} names, joined with commas: a list of quoted or bare names separated by commas,
+     * in PowerShell possibly inside {@code @(...)}; {@code null} when there is none.
+     */
+    static String computers(String text, int start, boolean wmic) {
+        int pos = start;
+        boolean array = !wmic && text.startsWith("@(", pos);
+        pos += array ? 2 : 0;
+        List<String> names = new ArrayList<>();
+        while (pos < text.length() && names.size() < MAX_COMPUTERS) {
+            pos = skipBlanks(text, pos);
+            int end = computerEnd(text, pos, wmic);
+            String name = unquoted(text.substring(pos, end).strip());
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+            pos = skipBlanks(text, end);
+            if (pos >= text.length() || text.charAt(pos) != ',') {
+                break;
+            }
+            pos++;
+        }
+        return names.isEmpty() ? null : String.join(",", names);
+    }
+
+    /** {@code text} without the quote that opens it and, when present, the one that closes it. */
+    private static String unquoted(String text) {
+        if (text.isEmpty() || (text.charAt(0) != '"' && text.charAt(0) != '\'')) {
+            return text;
+        }
+        boolean closed = text.length() > 1 && text.charAt(text.length() - 1) == text.charAt(0);
+        return text.substring(1, closed ? text.length() - 1 : text.length());
+    }
+
+    /** The end of one computer name: its closing quote, or a blank, comma or bracket. */
+    private static int computerEnd(String text, int pos, boolean wmic) {
+        if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')) {
+            int close = text.indexOf(text.charAt(pos), pos + 1);
+            return close < 0 ? text.length() : close + 1;
+        }
+        String stops = wmic ? ",/" : ",;|)";
+        int i = pos;
+        while (i < text.length() && !isBlank(text.charAt(i)) && stops.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipBlanks(String text, int pos) {
+        int i = pos;
+        while (i < text.length() && isBlank(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static boolean endsParameter(String text, int i) {

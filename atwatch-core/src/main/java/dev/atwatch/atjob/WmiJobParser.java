@@ -23,13 +23,17 @@ import java.util.regex.Pattern;
  * Invoke-WmiMethod -Class Win32_ScheduledJob -Name Create -ArgumentList "...","...",...
  * ([wmiclass]"\\host\root\cimv2:Win32_ScheduledJob").Create("...", "...", $true, 1, 0, $false)
  * Invoke-CimMethod -ClassName Win32_ScheduledJob -MethodName Create -Arguments @{Command=...}
+ * New-CimInstance -ClassName Win32_ScheduledJob -Property @{Command=...; StartTime=...}
  * </pre>
  *
  * Positional values follow the method's declared order; wmic and some PowerShell versions pass them
  * in alphabetical order instead (Command, DaysOfMonth, DaysOfWeek, InteractWithDesktop,
- * RunRepeatedly, StartTime), which is recognised by where the start time stands. Anything that
- * names the class without creating a job is a list, or a delete for {@code Delete} and {@code
- * Remove-WmiObject}.
+ * RunRepeatedly, StartTime), which is recognised by where the start time stands (a string among
+ * booleans and numbers, even when it is not a valid time). PowerShell's {@code $true}, {@code
+ * $false} and {@code $null} are read as the values PowerShell passes for them. {@code /node:} and
+ * {@code -ComputerName} may name several computers ({@code /node:"a","b"}); the target lists them
+ * all, separated by commas. Anything that names the class without creating a job is a list, or a
+ * delete for {@code Delete} and {@code Remove-WmiObject}.
  */
 final class WmiJobParser {
 
@@ -55,19 +59,21 @@ final class WmiJobParser {
     private static final Pattern PS_CREATE =
             Pattern.compile("(?i)-(?:name|methodname)\\s*[:]?\\s*['\"]?create\\b");
     private static final Pattern DOT_CREATE = Pattern.compile("(?i)\\.create\\s*\\(");
+    private static final Pattern NEW_INSTANCE = Pattern.compile("(?i)\\bnew-ciminstance\\b");
+    private static final Pattern PROPERTY =
+            Pattern.compile("(?i)\\s-pr(?:o(?:p(?:e(?:r(?:t(?:y)?)?)?)?)?)?(?:\\s*:\\s*|\\s+)");
     private static final Pattern DELETE =
             Pattern.compile(
                     "(?i)(?:^|\\s)(?:call\\s+)?delete(?:\\s|$)|\\.delete\\s*\\(|remove-(?:wmi|cim)|"
                             + "-(?:name|methodname)\\s*['\"]?delete\\b");
     private static final Pattern ARGUMENT_LIST = Pattern.compile("(?i)\\s-arg\\w*\\s*:?\\s*");
-    private static final Pattern NODE =
-            Pattern.compile("(?i)/node:\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s/]+))");
+    private static final Pattern NODE = Pattern.compile("(?i)/node:\\s*");
     private static final Pattern COMPUTER =
-            Pattern.compile(
-                    "(?i)-(?:computername|computer|cn)\\s*:?\\s+"
-                            + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s;|)]+))");
+            Pattern.compile("(?i)-(?:computername|computer|cn)(?:\\s*:\\s*|\\s+)");
     private static final Pattern WMICLASS_HOST =
             Pattern.compile("(?i)\\\\\\\\([^\\\\\"']+)\\\\root");
+    private static final Pattern SCALAR =
+            Pattern.compile("(?i)-?\\d{1,20}|\\$?(?:true|false)|\\$null");
     private static final Pattern START_TIME =
             Pattern.compile("[0-9*]{8}(\\d{2})(\\d{2})(\\d{2})\\.[0-9*]{6}([+-])(\\d{3})");
 
@@ -112,7 +118,7 @@ final class WmiJobParser {
     private String target() {
         Matcher node = (wmic ? NODE : COMPUTER).matcher(text);
         if (node.find()) {
-            return firstGroup(node);
+            return WmiArguments.computers(text, node.end(), wmic);
         }
         Matcher host = WMICLASS_HOST.matcher(text);
         return host.find() ? host.group(1) : null;
@@ -129,14 +135,16 @@ final class WmiJobParser {
             int close = WmiArguments.closing(text, dot.end());
             return WmiArguments.split(text.substring(dot.end(), close), ",");
         }
-        if (!PS_CREATE.matcher(text).find()) {
-            return null;
+        if (NEW_INSTANCE.matcher(text).find()) {
+            return valuesAfter(PROPERTY);
         }
-        Matcher list = ARGUMENT_LIST.matcher(text);
-        if (!list.find()) {
-            return List.of();
-        }
-        return parameterValues(list.end());
+        return PS_CREATE.matcher(text).find() ? valuesAfter(ARGUMENT_LIST) : null;
+    }
+
+    /** The values of the parameter {@code name} matches, or none when it is absent. */
+    private List<WmiArguments.Value> valuesAfter(Pattern name) {
+        Matcher parameter = name.matcher(text);
+        return parameter.find() ? parameterValues(parameter.end()) : List.of();
     }
 
     private List<WmiArguments.Value> parameterValues(int start) {
@@ -168,14 +176,22 @@ final class WmiJobParser {
         return byName;
     }
 
+    /**
+     * Whether positional values are in alphabetical order: all six are given, the second is a
+     * number or boolean (DaysOfMonth) and the last is not (StartTime, valid or not).
+     */
     private static boolean alphabetical(List<WmiArguments.Value> values) {
-        boolean declared = values.size() > 1 && isStartTime(values.get(1));
-        boolean last = values.size() == ALPHABETICAL.size() && isStartTime(values.get(5));
-        return !declared && last;
+        if (values.size() != ALPHABETICAL.size()) {
+            return false;
+        }
+        WmiArguments.Value second = values.get(1);
+        WmiArguments.Value last = values.get(5);
+        return second.name() == null && last.name() == null && isScalar(second) && !isScalar(last);
     }
 
-    private static boolean isStartTime(WmiArguments.Value value) {
-        return value.name() == null && START_TIME.matcher(value.text()).matches();
+    /** A number, a boolean, {@code $null} or nothing: what no start time is. */
+    private static boolean isScalar(WmiArguments.Value value) {
+        return value.text().isEmpty() || SCALAR.matcher(value.text()).matches();
     }
 
     private AtJob job(Invocation invocation, String target, Map<String, WmiArguments.Value> args) {
@@ -285,19 +301,15 @@ final class WmiJobParser {
         if (text == null) {
             return 0;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("$false") || lower.equals("$true")) {
+            // PowerShell converts a boolean to the number 0 or 1.
+            return lower.equals("$true") ? 1 : 0;
+        }
         if (text.matches("\\d{1,10}") && Long.parseLong(text) <= all) {
             return Long.parseLong(text);
         }
         problems.add(JobProblem.of(JobProblem.DAY_INVALID, name + " is not a day mask", text));
         return 0;
-    }
-
-    private static String firstGroup(Matcher matcher) {
-        for (int i = 1; i <= matcher.groupCount(); i++) {
-            if (matcher.group(i) != null) {
-                return matcher.group(i);
-            }
-        }
-        return null;
     }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks chain candidates out of auditd events: executions of at(1) and batch, at spool files
- * created or removed, atd's own processes, and shells started without arguments (atd's way of
- * running a job, with the job on standard input).
+ * Picks chain candidates out of auditd events: executions of at(1) and batch (also through sudo, a
+ * weaker record of the creation than at's own execution), at spool files created or removed, atd's
+ * own processes, and shells started without arguments (atd's way of running a job, with the job on
+ * standard input).
  */
 final class AuditScreen {
 
@@ -48,17 +49,20 @@ final class AuditScreen {
         String uid = source.text("uid");
         Optional<AtJob> job = createdJob(argv);
         if (job.isPresent()) {
+            // sudo's monitor process stands between sudo and the at it runs, so sudo's process
+            // ids tell nothing of at's: the two are told to be one creation by time and job.
+            boolean tool = EventScreen.isTool(argv.get(0));
             found.add(
                     source.candidate(
                             Candidate.Kind.CREATION,
                             observation,
                             job.get(),
-                            pid,
-                            parentPid,
+                            tool ? pid : -1,
+                            tool ? parentPid : -1,
                             uid,
                             null,
                             job.get().command(),
-                            2));
+                            tool ? 2 : 1));
         } else if (!atd && argv.size() == 1 && EventScreen.isShell(argv.get(0))) {
             found.add(
                     source.candidate(

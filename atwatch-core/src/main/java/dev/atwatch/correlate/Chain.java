@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One at job followed from its creation through its registration to its execution, on one host. A
- * link that was not seen is {@code null} and listed in {@link #missing}.
+ * One at job followed from its creation through its registration to its execution. A link that was
+ * not seen is {@code null} and listed in {@link #missing}. A job scheduled on another computer
+ * ({@code at \\OTHER ...}, {@code wmic /node:}, {@code -ComputerName}) is registered and run there:
+ * its creation is on {@link #host}, its registration and execution on {@link #target}.
  *
  * @param id a short name, unique within one run ({@code C1}, {@code C2}, ...), numbered by the time
  *     of the chain's first event
- * @param host the host, as its events name it
+ * @param host the host, as its events name it: the creation's, else the registration's
  * @param creation the process that scheduled the job, or {@code null}
  * @param registration the scheduler storing the job, or {@code null}
  * @param execution the job's first run, or {@code null}
@@ -29,6 +31,8 @@ import java.util.Map;
  *     Scheduler 106 and Sysmon 11 of the same task, an auditd spool file)
  * @param executionSources every event found to record the run (the same process in several logs,
  *     atd's shell and its syslog line)
+ * @param target the computer the job was scheduled on, as the creation names it, when it is not the
+ *     creating host; {@code null} for a local job
  */
 public record Chain(
         String id,
@@ -42,7 +46,8 @@ public record Chain(
         String note,
         List<Provenance> creationSources,
         List<Provenance> registrationSources,
-        List<Provenance> executionSources) {
+        List<Provenance> executionSources,
+        String target) {
 
     public Chain {
         job = Collections.unmodifiableMap(new LinkedHashMap<>(job));

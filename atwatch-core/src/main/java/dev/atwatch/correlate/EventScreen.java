@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The cheap test that picks the events a chain may hold out of all events: process creations of at
- * tools and of schedulers' children, task registrations of {@code At<n>} jobs, at spool files,
- * atd's log lines and processes. Everything else yields nothing, after a few field look-ups.
+ * tools and of schedulers' children, PowerShell script blocks creating a {@code
+ * Win32_ScheduledJob}, task registrations of {@code At<n>} jobs, at spool files, atd's log lines
+ * and processes. Everything else yields nothing, after a few field look-ups.
  */
 final class EventScreen {
 
@@ -65,6 +66,9 @@ final class EventScreen {
     /** at(1)'s spool file name: queue letter, five hex digits of job number, eight of minutes. */
     private static final Pattern SPOOL_FILE = Pattern.compile("[A-Za-z=][0-9a-f]{5}[0-9a-f]{8}");
 
+    /** Most characters of a script block kept to show a chain's creation. */
+    static final int MAX_SCRIPT_CHARS = 4_096;
+
     /** The host name given to events that name none (such as {@code ausearch -i} output). */
     static final String UNKNOWN_HOST = "(unknown host)";
 
@@ -92,6 +96,7 @@ final class EventScreen {
         return switch (code) {
             case "1" -> event.text("Image") == null ? List.of() : process(source, true);
             case "4688" -> process(source, false);
+            case "4104" -> scriptBlock(source);
             case "4698", "106" -> registration(source, code);
             case "11" -> jobFile(source);
             default -> List.of();
@@ -188,7 +193,7 @@ final class EventScreen {
                         null);
         Optional<AtJob> job = createdJob(source, image, commandLine);
         if (job.isPresent()) {
-            int rank = (isTool(image, source) ? 2 : 0) + (sysmon ? 1 : 0);
+            int rank = (schedulesItself(image, source) ? 2 : 0) + (sysmon ? 1 : 0);
             return List.of(
                     source.candidate(
                             Candidate.Kind.CREATION,
@@ -217,50 +222,110 @@ final class EventScreen {
                         sysmon ? 1 : 0));
     }
 
-    /** The job a process creates; a renamed at.exe is read as at.exe by its OriginalFileName. */
+    /** The job a process creates; a renamed tool is read as the tool by its OriginalFileName. */
     private static Optional<AtJob> createdJob(Source source, String image, String commandLine) {
         String original = source.text("OriginalFileName");
         if (commandLine == null || !maySchedule(image, original)) {
             return Optional.empty();
         }
-        String line = commandLine;
-        String program = image;
-        if (original != null
-                && original.equalsIgnoreCase("at.exe")
-                && image != null
-                && !fileName(image).equals("at.exe")) {
-            line = "at.exe" + commandLine.strip().substring(firstWordEnd(commandLine.strip()));
-            program = "at.exe";
-        }
-        AtJobResult result = AtJobs.parse(line, program);
+        AtJobResult result = AtJobs.parse(commandLine, image, original);
         return result.asJob().filter(job -> job.invocation() == Invocation.CREATE);
     }
 
     private static boolean maySchedule(String image, String original) {
         return image == null
                 || SCHEDULING_PROGRAMS.contains(fileName(image))
-                || (original != null && original.equalsIgnoreCase("at.exe"));
+                || AtJobs.toolByOriginalName(original).isPresent();
     }
 
-    private static boolean isTool(String image, Source source) {
-        String original = source.text("OriginalFileName");
-        return (image != null && TOOLS.contains(fileName(image)))
-                || (original != null && original.equalsIgnoreCase("at.exe"));
+    private static boolean schedulesItself(String image, Source source) {
+        Optional<String> original = AtJobs.toolByOriginalName(source.text("OriginalFileName"));
+        return isTool(image) || (original.isPresent() && TOOLS.contains(original.get()));
     }
 
     /**
-     * Whether a process's parent is a scheduler. A {@code svchost.exe} parent whose command line is
-     * known must host the Schedule service.
+     * Whether a process's parent is a scheduler. A {@code svchost.exe} parent must be able to host
+     * the Schedule service ({@link #hostsSchedule}).
      */
     private static boolean scheduledBy(Source source) {
         String parent = source.text("ParentImage", "ParentProcessName", "Creator_Process_Name");
         if (parent == null || !SCHEDULERS.contains(fileName(parent))) {
             return false;
         }
-        String parentLine = source.text("ParentCommandLine");
         return !fileName(parent).equals("svchost.exe")
-                || parentLine == null
-                || lower(parentLine).contains("schedule");
+                || hostsSchedule(source.text("ParentCommandLine"));
+    }
+
+    /**
+     * Whether a {@code svchost.exe} with this command line may run the Schedule service: its own
+     * instance ({@code -s Schedule}, Windows 10 1703 and later), the shared {@code -k netsvcs}
+     * group (with or without {@code -p}: Windows 7 to 10 1607, Server 2008 to 2016, where at.exe
+     * still works), or an unknown command line (Security 4688 names only the parent's image). Other
+     * groups and other {@code -s} services do not.
+     */
+    static boolean hostsSchedule(String commandLine) {
+        if (commandLine == null) {
+            return true;
+        }
+        String[] words = lower(commandLine).replace("\"", " ").strip().split("\\s+");
+        String group = null;
+        String service = null;
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals("-k")) {
+                group = words[i + 1];
+            } else if (words[i].equals("-s")) {
+                service = words[i + 1];
+            }
+        }
+        if (service != null) {
+            return service.equals("schedule");
+        }
+        return group == null ? lower(commandLine).contains("schedule") : group.equals("netsvcs");
+    }
+
+    /** A PowerShell script block (Event ID 4104) that creates a {@code Win32_ScheduledJob}. */
+    private static List<Candidate> scriptBlock(Source source) {
+        String script = source.text("ScriptBlockText");
+        if (script == null) {
+            return List.of();
+        }
+        Optional<AtJob> job =
+                AtJobs.parseScript(script)
+                        .asJob()
+                        .filter(created -> created.invocation() == Invocation.CREATE);
+        if (job.isEmpty()) {
+            return List.of();
+        }
+        String user = windowsUser(source);
+        Observation observation =
+                new Observation(
+                        source.time(),
+                        source.provenance(),
+                        "PowerShell 4104",
+                        null,
+                        shortened(script),
+                        user != null ? user : source.text("UserID"),
+                        null);
+        // Without a process id the script block merges with the process that ran it (Sysmon 1,
+        // 4688: same job, within seconds), which stays the creation as the better record.
+        return List.of(
+                source.candidate(
+                        Candidate.Kind.CREATION,
+                        observation,
+                        job.get(),
+                        -1,
+                        -1,
+                        null,
+                        null,
+                        job.get().command(),
+                        1));
+    }
+
+    private static String shortened(String text) {
+        if (text.length() <= MAX_SCRIPT_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_SCRIPT_CHARS) + "...";
     }
 
     private static List<Candidate> registration(Source source, String code) {
@@ -402,6 +467,11 @@ final class EventScreen {
         }
     }
 
+    /** Whether {@code program} schedules jobs itself (at, batch, wmic, PowerShell), not sudo. */
+    static boolean isTool(String program) {
+        return program != null && TOOLS.contains(fileName(program));
+    }
+
     static boolean isShell(String program) {
         return program != null && SHELLS.contains(fileName(program));
     }
@@ -447,18 +517,6 @@ final class EventScreen {
     static List<String> values(Event event, String name) {
         FieldValue value = event.get(name);
         return value == null ? List.of() : value.strings();
-    }
-
-    private static int firstWordEnd(String text) {
-        if (text.startsWith("\"")) {
-            int close = text.indexOf('"', 1);
-            return close < 0 ? text.length() : close + 1;
-        }
-        int i = 0;
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static String unescape(String text) {

@@ -1,9 +1,11 @@
 package dev.atwatch.correlate;
 
 import dev.atwatch.atjob.FireWindow;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,74 +13,110 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Links one host's candidates, given in time order, into jobs: each creation opens a job; a
- * registration goes to the oldest job still waiting for one (so at.exe's jobs take At1, At2, ... in
- * order); a process the scheduler starts goes to the oldest job whose command it runs within the
- * job's predicted window. A job is closed, as a chain, once its window has passed, when the host
- * has too many open jobs (the oldest goes), or at the end.
+ * Links one host's candidates, given one at a time in time order, into jobs: each creation opens a
+ * job; a registration goes to the oldest job still waiting for one (so at.exe's jobs take At1, At2,
+ * ... in order); a process the scheduler starts goes to the oldest job whose command it runs within
+ * the job's predicted window. A job is closed, as a chain, once its window has passed, when the
+ * host has too many open jobs (the oldest goes), or at the end.
+ *
+ * <p>A job scheduled on another computer is linked by that computer's linker: its creation comes
+ * from another host, its registration and run from this one.
  */
 final class HostLinker {
 
     /** Events of one process or one registration seen in several logs lie this close in time. */
     static final double SAME_ACT_SECONDS = 5;
 
+    /** Most atd processes remembered on one host (the oldest is forgotten first). */
+    static final int MAX_ATD_PROCESSES = 1_024;
+
+    /** Most shells remembered on one host while their parent is not yet known to be atd. */
+    static final int MAX_PENDING_SHELLS = 64;
+
+    private final String host;
     private final ChainLimits limits;
     private final Consumer<OpenJob> closed;
     private final List<OpenJob> open = new ArrayList<>();
+    private final Deque<Candidate> pendingShells = new ArrayDeque<>();
+    private double now = Double.NEGATIVE_INFINITY;
 
     /** atd processes by pid, with the spool file each started when known ("" when not). */
-    private final Map<Long, String> atdJobs = new HashMap<>();
+    private final Map<Long, String> atdJobs =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                    return size() > MAX_ATD_PROCESSES;
+                }
+            };
 
     /**
+     * @param host the host key ({@link EventScreen#hostKey}) of the host whose jobs this links
      * @param closed receives each job once it is closed
      */
-    HostLinker(ChainLimits limits, Consumer<OpenJob> closed) {
+    HostLinker(String host, ChainLimits limits, Consumer<OpenJob> closed) {
+        this.host = host;
         this.limits = limits;
         this.closed = closed;
     }
 
-    /** Links {@code candidates}, which must be in {@link Candidate#ORDER}, and closes every job. */
-    void link(List<Candidate> candidates) {
-        for (Candidate c : candidates) {
-            if (c.kind() == Candidate.Kind.ATD_JOB || c.kind() == Candidate.Kind.ATD_PROCESS) {
-                String file = c.kind() == Candidate.Kind.ATD_JOB ? c.name() : "";
-                atdJobs.merge(c.pid(), file, (old, now) -> old.isEmpty() ? now : old);
-            }
-        }
-        for (Candidate c : candidates) {
-            expire(c.time());
-            accept(c);
-        }
-        for (OpenJob job : open) {
-            closed.accept(job);
-        }
-        open.clear();
-    }
-
-    private void accept(Candidate c) {
+    /**
+     * Links one candidate. {@code at} is when it is linked: its time, or a later one when it came
+     * too late; it must never go back from one call to the next.
+     */
+    void accept(double at, Candidate c) {
+        advance(at);
         switch (c.kind()) {
             case CREATION -> creation(c);
             case REGISTRATION -> registration(c);
             case SCHEDULED_PROCESS -> scheduledProcess(c);
             case SHELL -> shell(c);
             case ATD_JOB -> atdJob(c);
-            case ATD_PROCESS -> {
-                // Known before the sweep: only makes a shell's parent known.
-            }
+            case ATD_PROCESS -> atdProcess(c, "");
         }
     }
 
-    /** Closes the jobs whose window has passed. */
-    private void expire(double now) {
+    /** Closes the jobs whose window has passed by {@code at}, when no earlier event can come. */
+    void advance(double at) {
+        if (at > now) {
+            now = at;
+            expire(now);
+        }
+    }
+
+    /** Closes every open job: no more events will come. */
+    void closeAll() {
+        for (OpenJob job : open) {
+            closed.accept(job);
+        }
+        open.clear();
+        pendingShells.clear();
+    }
+
+    /** Whether nothing is waiting here: no open job and no shell awaiting its parent. */
+    boolean idle() {
+        return open.isEmpty() && pendingShells.isEmpty();
+    }
+
+    /** How many jobs are waiting here. */
+    int openJobs() {
+        return open.size();
+    }
+
+    /** Closes the jobs whose window has passed; forgets shells whose parent did not show. */
+    private void expire(double at) {
+        while (!pendingShells.isEmpty()
+                && pendingShells.peekFirst().time() < at - SAME_ACT_SECONDS) {
+            pendingShells.removeFirst();
+        }
         Iterator<OpenJob> jobs = open.iterator();
         while (jobs.hasNext()) {
             OpenJob job = jobs.next();
-            boolean waiting = job.execution == null && now <= job.runUntil;
+            boolean waiting = job.execution == null && at <= job.runUntil;
             boolean registering =
                     job.registration == null
                             && job.creation != null
-                            && now <= job.start() + limits.registrationSeconds();
-            if (!waiting && !registering && now > job.latest() + SAME_ACT_SECONDS) {
+                            && at <= job.start() + limits.registrationSeconds();
+            if (!waiting && !registering && at > job.latest() + SAME_ACT_SECONDS) {
                 jobs.remove();
                 closed.accept(job);
             }
@@ -101,6 +139,7 @@ final class HostLinker {
         }
         OpenJob job = adoptedRegistration(c);
         job.creation = c;
+        job.target = target(c);
         job.addSource(c);
         Optional<FireWindow> window = c.job().fireWindow((long) Math.floor(c.time()), null);
         window.ifPresent(w -> job.window = w);
@@ -108,6 +147,19 @@ final class HostLinker {
         if (!open.contains(job)) {
             open(job);
         }
+    }
+
+    /** The computer {@code c} schedules its job on, as it names it, when it is this other host. */
+    private String target(Candidate c) {
+        if (c.host().equals(host)) {
+            return null;
+        }
+        for (String name : c.job().targets()) {
+            if (EventScreen.hostKey(name).equals(host)) {
+                return name;
+            }
+        }
+        return host;
     }
 
     /**
@@ -198,19 +250,46 @@ final class HostLinker {
         }
     }
 
-    /** A shell whose parent is atd runs the job of the spool file that atd process started. */
+    /**
+     * A shell whose parent is atd runs the job of the spool file that atd process started. A shell
+     * whose parent is not yet known waits a few seconds for an atd event of that process.
+     */
     private void shell(Candidate c) {
         String file = atdJobs.get(c.parentPid());
-        if (file == null || mergesWithRun(c)) {
+        if (file == null) {
+            if (!open.isEmpty() && c.parentPid() >= 0) {
+                pendingShells.addLast(c);
+                if (pendingShells.size() > MAX_PENDING_SHELLS) {
+                    pendingShells.removeFirst();
+                }
+            }
             return;
         }
-        linuxRun(c, file);
+        if (!mergesWithRun(c)) {
+            linuxRun(c, file);
+        }
     }
 
     private void atdJob(Candidate c) {
+        atdProcess(c, c.name());
         if (!mergesWithRun(c)) {
             linuxRun(c, c.name());
         }
+    }
+
+    /** Remembers an atd process and the spool file it starts, and links the shells it started. */
+    private void atdProcess(Candidate c, String file) {
+        atdJobs.merge(c.pid(), file, (old, known) -> old.isEmpty() ? known : old);
+        List<Candidate> children = new ArrayList<>();
+        Iterator<Candidate> shells = pendingShells.iterator();
+        while (shells.hasNext()) {
+            Candidate shell = shells.next();
+            if (shell.parentPid() == c.pid()) {
+                shells.remove();
+                children.add(shell);
+            }
+        }
+        children.forEach(this::shell);
     }
 
     private void linuxRun(Candidate c, String file) {
@@ -310,6 +389,7 @@ final class HostLinker {
                             + " open jobs on the host (limit "
                             + ChainLimits.OPEN_JOBS
                             + ")";
+            oldest.closedEarly = true;
             closed.accept(oldest);
         }
     }

@@ -31,6 +31,12 @@ final class OpenJob {
     boolean beyondHorizon;
     String note = "";
 
+    /** The computer the job was scheduled on, as its creation names it; null for a local job. */
+    String target;
+
+    /** Whether the job was closed before its run was due, for want of room. */
+    boolean closedEarly;
+
     /** The time of the job's first event. */
     double start() {
         if (creation != null) {

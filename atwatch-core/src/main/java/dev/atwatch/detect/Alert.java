@@ -16,19 +16,41 @@ import java.util.Map;
 public record Alert(Rule rule, Map<String, FieldValue> fields, Provenance provenance) {
 
     /**
-     * The at job the alert's command line creates, lists or deletes, as the {@code Job*} fields of
-     * {@link dev.atwatch.atjob.AtJob#alertFields()}; empty when the row has no command line or the
-     * command line is not an at invocation.
+     * The at job the alert's event creates, lists or deletes, as the {@code Job*} fields of {@link
+     * dev.atwatch.atjob.AtJob#alertFields()}; empty when the row shows no at invocation.
+     *
+     * <p>A PowerShell script block ({@code ScriptBlockText}, or the {@code CommandLine} of an Event
+     * ID 4104 row or of a row without an {@code Image}, where rules put the script) is read as
+     * script text; a process command line is read with its {@code Image} and, for renamed copies of
+     * at.exe, wmic or PowerShell, Sysmon's {@code OriginalFileName}.
      */
     public Map<String, String> jobFields() {
-        FieldValue commandLine = fields.get("CommandLine");
-        if (commandLine == null) {
-            return Map.of();
+        return job().asJob().map(AtJob::alertFields).orElse(Map.of());
+    }
+
+    private AtJobResult job() {
+        String script = text("ScriptBlockText");
+        if (script != null) {
+            return AtJobs.parseScript(script);
         }
-        FieldValue image = fields.get("Image");
-        AtJobResult result =
-                AtJobs.parse(commandLine.asString(), image == null ? null : image.asString());
-        return result.asJob().map(AtJob::alertFields).orElse(Map.of());
+        String commandLine = text("CommandLine");
+        if (commandLine == null) {
+            return new AtJobResult.NotAJob("no command line");
+        }
+        String image = text("Image");
+        if ("4104".equals(text("EventCode"))) {
+            return AtJobs.parseScript(commandLine);
+        }
+        AtJobResult result = AtJobs.parse(commandLine, image, text("OriginalFileName"));
+        if (result instanceof AtJobResult.NotAJob && image == null) {
+            return AtJobs.parseScript(commandLine);
+        }
+        return result;
+    }
+
+    private String text(String field) {
+        FieldValue value = fields.get(field);
+        return value == null ? null : value.asString();
     }
 
     /** The {@code source} column of an alert: file and record or line, or empty. */

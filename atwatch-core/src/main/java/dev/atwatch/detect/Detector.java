@@ -89,8 +89,9 @@ public final class Detector {
 
     /**
      * Reads every input and runs every rule, and gives {@code correlator} (when not null) every
-     * event in the time range, named by the profile. The correlator needs events no rule looks at,
-     * so the rules' byte prefilter is not applied in that case.
+     * event in the time range, named by the profile, as the events of input {@code i} of a run of
+     * as many inputs as given. The correlator needs events no rule looks at, so the rules' byte
+     * prefilter is not applied in that case.
      */
     public Detection run(
             List<Input> inputs, ReadOptions options, RunListener listener, Correlator correlator) {
@@ -103,6 +104,9 @@ public final class Detector {
             filters.add(rule.query().filter(execution));
         }
         OrderedFeed feed = new OrderedFeed(inputs.size(), executions);
+        if (correlator != null) {
+            correlator.begin(inputs.size());
+        }
         RecordFilter filter = correlator == null ? recordFilter() : RecordFilter.ALL;
         ReadOptions filtered = options.withFilter(filter);
         readAll(inputs, filtered, listener, stats, filters, feed, correlator);
@@ -239,6 +243,9 @@ public final class Detector {
             skip(input, "cannot read: " + e.getMessage(), listener, stats);
         } finally {
             feed.complete(index);
+            if (correlator != null) {
+                correlator.end(index);
+            }
         }
     }
 
@@ -292,7 +299,7 @@ public final class Detector {
                 return;
             }
             if (correlator != null) {
-                correlator.accept(named);
+                correlator.accept(index, named);
             }
             for (int rule = 0; rule < filters.size(); rule++) {
                 if (filters.get(rule).test(named)) {

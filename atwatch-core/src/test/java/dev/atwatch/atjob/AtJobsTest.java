@@ -246,4 +246,67 @@ class AtJobsTest {
                 .isNotNull();
         assertThat(AtJobs.parse("notepad.exe", image)).isInstanceOf(AtJobResult.NotAJob.class);
     }
+
+    @Test
+    void renamedToolIsReadByItsOriginalFileName() {
+        AtJobResult at =
+                AtJobs.parse(
+                        "\"C:\\Users\\Public\\task.exe\" 22:00 C:\\Users\\Public\\b.exe",
+                        "C:\\Users\\Public\\task.exe",
+                        "AT.EXE");
+        AtJobResult wmic =
+                AtJobs.parse(
+                        "w.exe job call create \"calc\",\"********120000.000000+000\"",
+                        "C:\\Temp\\w.exe",
+                        "wmic.exe");
+
+        assertThat(at.asJob().orElseThrow().syntax()).isEqualTo(JobSyntax.WINDOWS_AT);
+        assertThat(at.asJob().orElseThrow().command()).isEqualTo("C:\\Users\\Public\\b.exe");
+        assertThat(wmic.asJob().orElseThrow().command()).isEqualTo("calc");
+        assertThat(AtJobs.parse("task.exe 22:00 b.exe", "C:\\task.exe", "notepad.exe"))
+                .isInstanceOf(AtJobResult.NotAJob.class);
+        assertThat(AtJobs.toolByOriginalName("pwsh.dll")).contains("pwsh.exe");
+        assertThat(AtJobs.toolByOriginalName(null)).isEmpty();
+    }
+
+    @Test
+    void scriptBlockTextIsAJobOnlyWhenItUsesTheClass() {
+        AtJobResult create =
+                AtJobs.parseScript(
+                        "$a = 1\n([wmiclass]'Win32_ScheduledJob').Create('calc',"
+                                + " '********120000.000000+000')");
+
+        assertThat(create.asJob().orElseThrow().invocation()).isEqualTo(Invocation.CREATE);
+        assertThat(create.asJob().orElseThrow().command()).isEqualTo("calc");
+        assertThat(AtJobs.parseScript("Get-Process | Stop-Process"))
+                .isInstanceOf(AtJobResult.NotAJob.class);
+        assertThat(AtJobs.parseScript(null)).isInstanceOf(AtJobResult.NotAJob.class);
+        assertThat(AtJobs.parseScript("Get-CimInstance Win32_ScheduledJob").asJob().orElseThrow())
+                .extracting(AtJob::invocation)
+                .isEqualTo(Invocation.LIST);
+    }
+
+    @Test
+    void auditdArgumentListBehindSudoIsTheAtJob() {
+        AtJobResult result = AtJobs.parseUnix(List.of("sudo", "-u", "bob", "at", "now"));
+
+        assertThat(result.asJob().orElseThrow().syntax()).isEqualTo(JobSyntax.UNIX_AT);
+        assertThat(result.asJob().orElseThrow().time().text()).isEqualTo("now");
+        assertThat(AtJobs.parseUnix(List.of("sudo", "-l"))).isInstanceOf(AtJobResult.NotAJob.class);
+        assertThat(AtJobs.parseUnix(List.of("sudo", "dnf", "check-update")))
+                .isInstanceOf(AtJobResult.NotAJob.class);
+    }
+
+    @Test
+    void severalTargetsAreKeptInOrder() {
+        AtJob job =
+                AtJobs.parse("wmic /node:\"a\",\"b.corp\" job call create \"calc\",\"x\"")
+                        .asJob()
+                        .orElseThrow();
+
+        assertThat(job.target()).isEqualTo("a,b.corp");
+        assertThat(job.targets()).containsExactly("a", "b.corp");
+        assertThat(AtJobs.parse("at 13:20 cmd", "at.exe").asJob().orElseThrow().targets())
+                .isEmpty();
+    }
 }

@@ -127,6 +127,107 @@ class EventScreenTest {
         assertThat(EventScreen.screen(bits)).isEmpty();
     }
 
+    @Test
+    void sharedNetsvcsHostOfOlderWindowsMayRunJobs() {
+        // Windows 7 to 10 1607 and Server 2008 to 2016 run Schedule inside the netsvcs group.
+        assertThat(EventScreen.hostsSchedule("C:\\Windows\\system32\\svchost.exe -k netsvcs"))
+                .isTrue();
+        assertThat(
+                        EventScreen.hostsSchedule(
+                                "\"C:\\WINDOWS\\system32\\svchost.exe\" -k netsvcs -p"))
+                .isTrue();
+        assertThat(EventScreen.hostsSchedule("svchost.exe -k netsvcs -p -s Schedule")).isTrue();
+        assertThat(EventScreen.hostsSchedule(null)).isTrue();
+        assertThat(EventScreen.hostsSchedule("svchost.exe -k netsvcs -p -s BITS")).isFalse();
+        assertThat(EventScreen.hostsSchedule("svchost.exe -k DcomLaunch -p")).isFalse();
+        assertThat(EventScreen.hostsSchedule("svchost.exe -k LocalServiceNetworkRestricted"))
+                .isFalse();
+    }
+
+    @Test
+    void childOfTheSharedNetsvcsHostIsACandidate() {
+        assertThat(
+                        EventScreen.screen(
+                                schedulerChild("C:\\Windows\\system32\\svchost.exe -k netsvcs")))
+                .singleElement()
+                .extracting(Candidate::kind)
+                .isEqualTo(Candidate.Kind.SCHEDULED_PROCESS);
+    }
+
+    @Test
+    void securityChildOfSvchostWithoutParentCommandLineIsACandidate() {
+        Event event =
+                Event.builder(HERE)
+                        .time(1_773_148_800)
+                        .put(Event.HOST, "h")
+                        .put("EventCode", "4688")
+                        .put("NewProcessName", "C:\\Windows\\System32\\cmd.exe")
+                        .put("CommandLine", "cmd /c whoami")
+                        .put("ParentProcessName", "C:\\Windows\\System32\\svchost.exe")
+                        .build();
+
+        assertThat(EventScreen.screen(event))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.kind()).isEqualTo(Candidate.Kind.SCHEDULED_PROCESS);
+                            assertThat(c.command()).isEqualTo("cmd /c whoami");
+                        });
+    }
+
+    @Test
+    void renamedAtExeIsACreationOfTheTool() {
+        Event event =
+                Event.builder(HERE)
+                        .time(1_773_147_910)
+                        .put(Event.HOST, "h")
+                        .put("EventCode", "1")
+                        .put("Image", "C:\\Users\\Public\\task.exe")
+                        .put("OriginalFileName", "AT.EXE")
+                        .put("CommandLine", "task.exe 22:00 C:\\Users\\Public\\b.exe")
+                        .build();
+
+        assertThat(EventScreen.screen(event))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.kind()).isEqualTo(Candidate.Kind.CREATION);
+                            assertThat(c.job().command()).isEqualTo("C:\\Users\\Public\\b.exe");
+                            assertThat(c.rank()).isEqualTo(3);
+                        });
+    }
+
+    @Test
+    void scriptBlockCreatingAScheduledJobIsACreation() {
+        Event event =
+                Event.builder(HERE)
+                        .time(1_775_644_305)
+                        .put(Event.HOST, "h")
+                        .put("EventCode", "4104")
+                        .put("Channel", "Microsoft-Windows-PowerShell/Operational")
+                        .put(
+                                "ScriptBlockText",
+                                "Invoke-WmiMethod -Class Win32_ScheduledJob -Name Create"
+                                        + " -ArgumentList 'calc', '********104500.000000+000'")
+                        .put("UserID", "S-1-5-18")
+                        .build();
+        Event listing =
+                event.toBuilder()
+                        .put("ScriptBlockText", "Get-WmiObject Win32_ScheduledJob")
+                        .build();
+
+        assertThat(EventScreen.screen(event))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.kind()).isEqualTo(Candidate.Kind.CREATION);
+                            assertThat(c.observation().kind()).isEqualTo("PowerShell 4104");
+                            assertThat(c.observation().user()).isEqualTo("S-1-5-18");
+                            assertThat(c.job().command()).isEqualTo("calc");
+                        });
+        assertThat(EventScreen.screen(listing)).isEmpty();
+    }
+
     private static Event schedulerChild(String parentCommandLine) {
         return Event.builder(HERE)
                 .time(1_773_148_800)

@@ -16,6 +16,7 @@ class ExampleChainsTest {
 
     private static final Path WINDOWS = ChainRun.EXAMPLES.resolve("windows");
     private static final Path LINUX = ChainRun.EXAMPLES.resolve("linux");
+    private static final Path T3 = ChainRun.EXAMPLES.resolve("atomic/t3-wmi-scheduledjob");
 
     @BeforeAll
     static void examplesArePresent() {
@@ -209,6 +210,57 @@ class ExampleChainsTest {
         }
         assertThat(chain.registrationSources()).contains(chain.registration().provenance());
         assertThat(chain.executionSources()).contains(chain.execution().provenance());
+    }
+
+    @Test
+    void scriptBlockAloneStartsAChain() throws Exception {
+        ChainReport report = ChainRun.of(T3.resolve("powershell-4104.xml"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.creation().kind()).isEqualTo("PowerShell 4104");
+        assertThat(chain.job())
+                .containsEntry("JobCommand", "cmd.exe /c whoami > C:\\Windows\\Temp\\wmijob.txt");
+        assertThat(chain.window()).isNotNull();
+    }
+
+    @Test
+    void scriptBlockAndTheProcessThatRanItAreOneCreation() throws Exception {
+        ChainReport report =
+                ChainRun.of(T3.resolve("sysmon.xml"), T3.resolve("powershell-4104.xml"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.complete()).isTrue();
+        assertThat(chain.creation().kind()).isEqualTo("Sysmon 1");
+        assertThat(chain.creationSources())
+                .anySatisfy(p -> assertThat(p.input()).endsWith("powershell-4104.xml"));
+    }
+
+    @Test
+    void splunkExportNewestFirstStillLinksInTimeOrder() throws Exception {
+        ChainReport report = ChainRun.of(WINDOWS.resolve("splunk-export-at-cmd.json"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(2);
+        assertThat(report.chains().get(0).complete()).isTrue();
+        assertThat(report.lateCandidates()).isZero();
+    }
+
+    @Test
+    void everyExampleLinksTheFiveTestsEndToEnd() throws Exception {
+        ChainReport report = ChainRun.of(ChainRun.EXAMPLES);
+
+        List<Chain> complete = report.chains().stream().filter(Chain::complete).toList();
+        assertThat(complete)
+                .as(ChainRun.describe(report))
+                .extracting(c -> c.host() + " " + iso(c.creation().time()).substring(0, 10))
+                .contains(
+                        "WS-OPS-007.heron.lan 2026-04-06",
+                        "WS-OPS-007.heron.lan 2026-04-07",
+                        "WS-OPS-007.heron.lan 2026-04-08",
+                        "web01 2026-12-03",
+                        "db02 2026-12-03");
+        assertThat(report.notes()).isEmpty();
     }
 
     private static String iso(double epochSeconds) {

@@ -41,6 +41,47 @@ class LinkingRulesTest {
     }
 
     @Test
+    void theScheduleServiceInsideTheSharedNetsvcsHostRunsTheJob() throws Exception {
+        ChainReport report =
+                ChainRun.of(
+                        FIXTURES.resolve("unrelated-scheduler-children.xml"),
+                        FIXTURES.resolve("netsvcs-run.xml"));
+
+        Chain chain = report.chains().get(0);
+        assertThat(chain.missing())
+                .as(ChainRun.describe(report))
+                .containsExactly(Link.REGISTRATION);
+        assertThat(chain.execution().commandLine()).isEqualTo("cmd");
+        assertThat(chain.execution().time()).isGreaterThan(chain.creation().time());
+    }
+
+    @Test
+    void remoteJobIsNotLinkedToARunOnTheCreatingHost() throws Exception {
+        ChainReport report = ChainRun.of(FIXTURES.resolve("remote-job.xml"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.host()).isEqualTo("WS-FIN-014.kestrel.lan");
+        assertThat(chain.target()).isEqualTo("FS-02");
+        assertThat(chain.execution()).isNull();
+        assertThat(chain.note()).isEqualTo("no event of the target host FS-02 in the input");
+    }
+
+    @Test
+    void remoteJobLinksToItsRunOnTheTargetHostNamedByItsFqdn() throws Exception {
+        ChainReport report =
+                ChainRun.of(
+                        FIXTURES.resolve("remote-job.xml"),
+                        FIXTURES.resolve("remote-job-target.xml"));
+
+        assertThat(report.chains()).as(ChainRun.describe(report)).hasSize(1);
+        Chain chain = report.chains().get(0);
+        assertThat(chain.target()).isEqualTo("FS-02");
+        assertThat(chain.execution().commandLine()).isEqualTo("cmd");
+        assertThat(chain.execution().provenance().input()).endsWith("remote-job-target.xml");
+    }
+
+    @Test
     void jobWhoseWindowPassedWithoutRunIsPartial() throws Exception {
         ChainReport report = ChainRun.of(FIXTURES.resolve("job-without-run.audit.log"));
 
@@ -61,20 +102,29 @@ class LinkingRulesTest {
         Chain first = report.chains().get(0);
         assertThat(first.missing()).containsExactly(Link.EXECUTION);
         assertThat(first.note()).contains("more than 1 open jobs").contains(ChainLimits.OPEN_JOBS);
+        assertThat(report.closedEarly()).isPositive();
+        assertThat(report.notes())
+                .anySatisfy(note -> assertThat(note).contains("chain-open-jobs=N"));
     }
 
     @Test
-    void candidatesBeyondTheLimitAreDroppedLatestFirstAndReported() throws Exception {
+    void candidatesBeyondTheBufferLimitAreLinkedEarlyOldestFirstAndReported() throws Exception {
         ChainLimits limits = new ChainLimits(3, 1_000, 8 * 86_400, 300, 120);
+        Path sysmon = EXAMPLES.resolve("sysmon-at-cmd.xml");
 
-        ChainReport report = ChainRun.of(limits, EXAMPLES.resolve("sysmon-at-cmd.xml"));
+        ChainReport limited = ChainRun.of(limits, sysmon);
+        ChainReport unlimited = ChainRun.of(sysmon);
 
-        assertThat(report.candidates()).isEqualTo(3);
-        assertThat(report.droppedCandidates()).isPositive();
-        assertThat(report.notes()).singleElement().asString().contains("chain-candidates=N");
-        // The earliest candidates are kept: the first job, its wrapper and its job file.
-        assertThat(report.chains()).hasSize(1);
-        assertThat(report.chains().get(0).missing()).containsExactly(Link.EXECUTION);
+        assertThat(limited.candidates()).isEqualTo(unlimited.candidates());
+        assertThat(limited.droppedCandidates()).isPositive();
+        assertThat(unlimited.droppedCandidates()).isZero();
+        assertThat(limited.notes())
+                .singleElement()
+                .asString()
+                .contains("chain-candidates=N")
+                .contains("reading order");
+        // One input's events are in time order anyway: linked early, none is lost.
+        assertThat(ChainRun.describe(limited)).isEqualTo(ChainRun.describe(unlimited));
     }
 
     @Test
