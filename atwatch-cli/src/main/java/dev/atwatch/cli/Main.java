@@ -32,6 +32,12 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    private Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -40,12 +46,17 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        System.exit(run(args, out, err));
+        System.exit(run(args, out, err, Terminal.detect(System::getenv)));
     }
 
-    /** Runs the command line and returns the exit code; for tests and {@link #main}. */
+    /** Runs the command line as if neither stream were a terminal; for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine command = new CommandLine(new Main());
+        return run(args, out, err, Terminal.NONE);
+    }
+
+    /** Runs the command line and returns the exit code; {@code terminal} tells where out goes. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        CommandLine command = new CommandLine(new Main(terminal));
         command.setOut(out);
         command.setErr(err);
         command.setExecutionExceptionHandler(
@@ -61,5 +72,10 @@ public final class Main implements Runnable {
                     throw e;
                 });
         return command.execute(args);
+    }
+
+    /** The terminal of the command line {@code spec} belongs to. */
+    static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.terminal : Terminal.NONE;
     }
 }
