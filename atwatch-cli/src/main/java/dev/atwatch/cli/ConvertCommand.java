@@ -84,6 +84,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Profile naming = input.profile();
         ReadOptions options = input.readOptions();
+        Output.checkWritable(output, "-o");
         List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

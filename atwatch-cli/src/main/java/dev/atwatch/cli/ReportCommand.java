@@ -39,6 +39,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Output.checkWritable(output, "-o");
         if (!Files.isRegularFile(runFile) || !Files.isReadable(runFile)) {
             throw new InputException("cannot read run file " + runFile);
         }

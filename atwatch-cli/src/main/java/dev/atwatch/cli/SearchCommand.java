@@ -80,6 +80,8 @@ abstract class SearchCommand implements Callable<Integer> {
                     "--explain works with --format table, json, jsonl, html and run-json;"
                             + " csv has no place for it");
         }
+        Output.checkWritable(run.output, "-o");
+        Output.checkWritable(run.saveRun, "--save-run");
         List<CompiledRule> compiled = Detector.compile(rules, macros());
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
