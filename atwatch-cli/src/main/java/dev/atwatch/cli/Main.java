@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             LintCommand.class,
             ReportCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code; {@code terminal} tells where out goes. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-        CommandLine command = new CommandLine(new Main(terminal));
+        CommandLine command = commandLine(terminal);
         command.setOut(out);
         command.setErr(err);
         command.setExecutionExceptionHandler(
@@ -72,6 +73,11 @@ public final class Main implements Runnable {
                     throw e;
                 });
         return command.execute(args);
+    }
+
+    /** The command line with every command, for streams connected as {@code terminal} says. */
+    static CommandLine commandLine(Terminal terminal) {
+        return new CommandLine(new Main(terminal));
     }
 
     /** The terminal of the command line {@code spec} belongs to. */
