@@ -43,10 +43,13 @@ import picocli.CommandLine.Spec;
         })
 final class ConvertCommand implements Callable<Integer> {
 
+    static final List<String> FORMATS = List.of("jsonl", "xml", "csv");
+
     @Option(
             names = "--format",
             defaultValue = "jsonl",
             paramLabel = "FORMAT",
+            completionCandidates = CompletionCandidates.ConvertFormats.class,
             description = "jsonl, xml or csv (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -78,12 +81,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String chosen = format.toLowerCase(Locale.ROOT);
-        if (!List.of("jsonl", "xml", "csv").contains(chosen)) {
+        if (!FORMATS.contains(chosen)) {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected jsonl, xml or csv");
         }
         Profile naming = input.profile();
         ReadOptions options = input.readOptions();
+        Output.checkWritable(output, "-o");
         List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.atwatch.cli;
 
 import dev.atwatch.detect.Alert;
 import dev.atwatch.event.Event;
+import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Fields;
 import dev.atwatch.output.html.Explanation;
@@ -29,6 +30,11 @@ import java.util.regex.PatternSyntaxException;
  * and aliases), and for each score factor that is 1 ({@code Is*} fields of the row), which pattern
  * of a {@code match(lower(F), "regex")} matched which part of which field. A factor that is not a
  * {@code match} is shown as its expression with the values of the fields it reads.
+ *
+ * <p>A factor's fields are read as its eval saw them: the pipeline before it is replayed on the
+ * event ({@link EvalReplay}), so fields computed by an earlier eval and dropped by {@code table}
+ * show their values. Without the event, or after a {@code stats}, the row and then the event are
+ * read instead.
  */
 final class Explainer {
 
@@ -37,10 +43,14 @@ final class Explainer {
 
     private final SearchCompiler searches;
     private final MatchScope scope;
+    private final FieldAliases aliases;
+    private final EvalReplay replay;
 
     Explainer(ExecutionOptions options) {
-        this.searches = new SearchCompiler(options.activeAliases());
+        this.aliases = options.activeAliases();
+        this.searches = new SearchCompiler(aliases);
         this.scope = options.semantics() == Semantics.PORTABLE ? MatchScope.SILENT : MatchScope.OFF;
+        this.replay = new EvalReplay(options);
     }
 
     /**
@@ -55,16 +65,44 @@ final class Explainer {
                     .ifPresent(search -> branches(search.node(), event, branches));
         }
         List<Explanation.Factor> factors = new ArrayList<>();
-        for (Command command : query.pipeline().commands()) {
-            if (command instanceof Command.Eval eval) {
-                for (Assignment assignment : eval.assignments()) {
-                    if (fired(assignment.field(), alert)) {
-                        factors.add(factor(assignment, alert, event));
-                    }
+        List<Command> commands = query.pipeline().commands();
+        for (int i = 0; i < commands.size(); i++) {
+            if (!(commands.get(i) instanceof Command.Eval eval)) {
+                continue;
+            }
+            for (int k = 0; k < eval.assignments().size(); k++) {
+                Assignment assignment = eval.assignments().get(k);
+                if (fired(assignment.field(), alert)) {
+                    Fields seen = seen(query, i, k, alert, event);
+                    factors.add(factor(assignment, seen));
                 }
             }
         }
         return new Explanation(branches, dedupe(factors));
+    }
+
+    /** The fields assignment {@code k} of the eval at {@code command} read for this alert. */
+    private Fields seen(Query query, int command, int k, Alert alert, Event event) {
+        Fields row = new RowThenEvent(alert, event);
+        if (event == null) {
+            return row;
+        }
+        return replay.before(query.pipeline(), command, k, event).orElse(row);
+    }
+
+    /** The row's fields, else the event's: what is known without replaying the pipeline. */
+    private record RowThenEvent(Alert alert, Event event) implements Fields {
+
+        @Override
+        public FieldValue get(String name) {
+            FieldValue value = alert.fields().get(name);
+            return value == null && event != null ? event.get(name) : value;
+        }
+
+        @Override
+        public Iterable<String> names() {
+            return alert.fields().keySet();
+        }
     }
 
     /** Records, for every OR on a matching path, the alternatives that match. */
@@ -101,26 +139,25 @@ final class Explainer {
         return kept;
     }
 
-    private Explanation.Factor factor(Assignment assignment, Alert alert, Event event) {
+    private Explanation.Factor factor(Assignment assignment, Fields seen) {
         String expression = ExplainSyntax.expr(assignment.value());
         for (Expr.Call match : ExplainSyntax.calls(assignment.value(), "match")) {
-            Explanation.Factor found =
-                    matchEvidence(assignment.field(), expression, match, alert, event);
+            Explanation.Factor found = matchEvidence(assignment.field(), expression, match, seen);
             if (found != null) {
                 return found;
             }
         }
         List<String> inputs = new ArrayList<>();
         for (String name : ExplainSyntax.fieldsRead(assignment.value())) {
-            String value = value(name, alert, event);
+            String value = value(name, seen);
             inputs.add(name + "=" + (value == null ? "(absent)" : quote(value)));
         }
         return new Explanation.Factor(assignment.field(), expression, null, null, null, -1, inputs);
     }
 
     /** The evidence of {@code match(F, "re")} or {@code match(lower(F), "re")}, or null. */
-    private static Explanation.Factor matchEvidence(
-            String name, String expression, Expr.Call match, Alert alert, Event event) {
+    private Explanation.Factor matchEvidence(
+            String name, String expression, Expr.Call match, Fields seen) {
         if (match.args().size() != 2 || !(match.args().get(1) instanceof Expr.Str regex)) {
             return null;
         }
@@ -135,7 +172,7 @@ final class Explainer {
         if (!(subject instanceof Expr.Field field)) {
             return null;
         }
-        String value = value(field.name(), alert, event);
+        String value = value(field.name(), seen);
         if (value == null) {
             return null;
         }
@@ -156,11 +193,14 @@ final class Explainer {
                 name, expression, field.name(), regex.value(), matched, matcher.start(), List.of());
     }
 
-    /** The row's value of {@code name}, else the event's, else null. */
-    private static String value(String name, Alert alert, Event event) {
-        FieldValue value = alert.fields().get(name);
-        if (value == null && event != null) {
-            value = event.get(name);
+    /** The value of {@code name} in {@code seen}, else of an alias as eval reads it, else null. */
+    private String value(String name, Fields seen) {
+        FieldValue value = seen.get(name);
+        for (FieldAliases.Alias alias : aliases.aliasesOf(name)) {
+            if (value != null) {
+                break;
+            }
+            value = alias.read(seen);
         }
         return value == null ? null : value.asString();
     }

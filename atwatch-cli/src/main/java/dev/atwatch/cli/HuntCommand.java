@@ -23,11 +23,15 @@ import picocli.CommandLine.Option;
         footer = {
             "  atwatch hunt examples/",
             "  atwatch hunt --format csv -o alerts.csv case-42/",
-            "  atwatch hunt --rules my-rules/ --semantics splunk --profile ta-windows-8 logs/",
-            "  atwatch hunt --earliest 2026-11-01 --latest -1d --fail-on-alert /var/log/audit/",
-            "  atwatch hunt --suppressions examples/suppressions.yaml --show-suppressed logs/",
+            "  atwatch hunt --format html -o report.html case-42/",
+            "  atwatch hunt --explain examples/windows/",
+            "  atwatch hunt --rules rules/ --semantics splunk --profile ta-windows-8 logs/",
+            "  atwatch hunt --earliest 2026-11-01 --latest -1d --fail-on-alert /var/log/",
+            "  atwatch hunt --suppressions allowlist.yaml --show-suppressed logs/",
             "  atwatch hunt --chains examples/",
-            "  atwatch hunt --chains --limit chain-window-seconds=86400 case-42/"
+            "  atwatch hunt --chains --limit chain-window-seconds=86400 case-42/",
+            "  export ATWATCH_HEC_TOKEN=...    # the collector's token",
+            "  atwatch hunt --hec-url https://splunk.example:8088 case-42/"
         })
 final class HuntCommand extends SearchCommand {
 

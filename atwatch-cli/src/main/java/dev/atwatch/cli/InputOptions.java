@@ -20,6 +20,7 @@ final class InputOptions {
             names = "--profile",
             defaultValue = "ta-windows-legacy",
             paramLabel = "PROFILE",
+            completionCandidates = CompletionCandidates.Profiles.class,
             description =
                     "how the Splunk add-on names Windows sourcetypes: ta-windows-legacy or"
                             + " ta-windows-8 (default: ${DEFAULT-VALUE})")

@@ -53,10 +53,12 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  atwatch lint ../shared/spl/seed-query.spl",
-            "  atwatch lint --rule t1053-002-reference --profile ta-windows-8 --fix > fixed.spl",
+            "  atwatch lint --rule t1053-002-reference --profile ta-windows-8 --fix > f.spl",
             "  atwatch lint --format json my-search.spl --data examples/windows/"
         })
 final class LintCommand implements Callable<Integer> {
+
+    static final List<String> FORMATS = List.of("text", "json");
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "a file holding the search")
     Path file;
@@ -84,6 +86,7 @@ final class LintCommand implements Callable<Integer> {
             names = "--format",
             defaultValue = "text",
             paramLabel = "FORMAT",
+            completionCandidates = CompletionCandidates.LintFormats.class,
             description = "text or json (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -97,7 +100,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String output = format.toLowerCase(Locale.ROOT);
-        if (!output.equals("text") && !output.equals("json")) {
+        if (!FORMATS.contains(output)) {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected text or json");
         }

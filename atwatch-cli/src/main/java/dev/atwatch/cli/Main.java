@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             LintCommand.class,
             ReportCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -32,6 +33,12 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    private Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -40,12 +47,17 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        System.exit(run(args, out, err));
+        System.exit(run(args, out, err, Terminal.detect(System::getenv)));
     }
 
-    /** Runs the command line and returns the exit code; for tests and {@link #main}. */
+    /** Runs the command line as if neither stream were a terminal; for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine command = new CommandLine(new Main());
+        return run(args, out, err, Terminal.NONE);
+    }
+
+    /** Runs the command line and returns the exit code; {@code terminal} tells where out goes. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        CommandLine command = commandLine(terminal);
         command.setOut(out);
         command.setErr(err);
         command.setExecutionExceptionHandler(
@@ -61,5 +73,15 @@ public final class Main implements Runnable {
                     throw e;
                 });
         return command.execute(args);
+    }
+
+    /** The command line with every command, for streams connected as {@code terminal} says. */
+    static CommandLine commandLine(Terminal terminal) {
+        return new CommandLine(new Main(terminal));
+    }
+
+    /** The terminal of the command line {@code spec} belongs to. */
+    static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.terminal : Terminal.NONE;
     }
 }

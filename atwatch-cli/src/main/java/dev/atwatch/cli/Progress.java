@@ -42,8 +42,9 @@ final class Progress implements RunListener {
     }
 
     /**
-     * A display wrapping {@code next}; it draws only when {@code enabled} and standard error is a
-     * terminal, and otherwise just passes every call on.
+     * A display wrapping {@code next}; it draws only when {@code enabled} (the caller checks that
+     * standard error is a terminal and the run is not quiet), and otherwise just passes every call
+     * on.
      */
     static Progress start(boolean enabled, PrintWriter err, List<Input> inputs, RunListener next) {
         long total = 0;
@@ -51,7 +52,7 @@ final class Progress implements RunListener {
             total += Math.max(0, input.size());
         }
         Progress progress = new Progress(next, err, total);
-        if (enabled && System.console() != null) {
+        if (enabled) {
             progress.timer =
                     Executors.newSingleThreadScheduledExecutor(
                             r -> {

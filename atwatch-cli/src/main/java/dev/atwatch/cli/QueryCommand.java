@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  atwatch query --spl-file ../shared/spl/seed-query.spl examples/",
-            "  atwatch query --spl 'index=wineventlog EventCode=4688 | stats count by host' logs/",
-            "  atwatch query --semantics splunk --profile ta-windows-8 --spl-file q.spl case-42/",
+            "  atwatch query --spl 'EventCode=4688 | stats count by host' logs/",
+            "  atwatch query --semantics splunk --profile ta-windows-8 --spl-file q.spl .",
             "  zcat security.xml.gz | atwatch query --format jsonl --spl 'EventCode=4698' -"
         })
 final class QueryCommand extends SearchCommand {

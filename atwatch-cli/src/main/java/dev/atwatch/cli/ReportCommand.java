@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
                         + " --format run-json.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  atwatch hunt --save-run run.json case-42/ && atwatch report run.json -o report.html",
-            "  atwatch hunt --format run-json -o run.json logs/; atwatch report run.json > r.html"
+            "  atwatch hunt --save-run run.json case-42/",
+            "  atwatch report run.json -o report.html",
+            "  atwatch hunt --format run-json -o run.json logs/",
+            "  atwatch report run.json > report.html"
         })
 final class ReportCommand implements Callable<Integer> {
 
@@ -39,6 +41,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Output.checkWritable(output, "-o");
         if (!Files.isRegularFile(runFile) || !Files.isReadable(runFile)) {
             throw new InputException("cannot read run file " + runFile);
         }

@@ -17,6 +17,7 @@ final class RunOptions {
             names = "--semantics",
             defaultValue = "portable",
             paramLabel = "MODE",
+            completionCandidates = CompletionCandidates.SemanticsModes.class,
             description =
                     "splunk: exactly Splunk's answer for the chosen --profile, blind spots"
                             + " included; portable: the same plus field and sourcetype aliases"
@@ -27,6 +28,7 @@ final class RunOptions {
             names = "--format",
             defaultValue = "table",
             paramLabel = "FORMAT",
+            completionCandidates = CompletionCandidates.SearchFormats.class,
             description =
                     "table, csv, json, jsonl, html (one self-contained report page) or run-json"
                             + " (the run with its evidence, for atwatch report)"
@@ -65,7 +67,9 @@ final class RunOptions {
             description = "print no summary or warnings on standard error")
     boolean quiet;
 
-    @Option(names = "--wide", description = "never shorten table cells to fit the terminal")
+    @Option(
+            names = "--wide",
+            description = "do not fit the table to the terminal: show every column, cells whole")
     boolean wide;
 
     @Option(

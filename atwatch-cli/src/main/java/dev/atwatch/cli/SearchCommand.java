@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -80,6 +81,8 @@ abstract class SearchCommand implements Callable<Integer> {
                     "--explain works with --format table, json, jsonl, html and run-json;"
                             + " csv has no place for it");
         }
+        Output.checkWritable(run.output, "-o");
+        Output.checkWritable(run.saveRun, "--save-run");
         List<CompiledRule> compiled = Detector.compile(rules, macros());
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
@@ -100,7 +103,8 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.threads(),
                         InputOptions.readers());
         HecDelivery hec = hecDelivery(err);
-        Progress progress = Progress.start(!run.quiet, err, inputs, listener(err));
+        boolean drawProgress = !run.quiet && Main.terminal(spec).errors();
+        Progress progress = Progress.start(drawProgress, err, inputs, listener(err));
         // events are kept for evidence only when an output shows them
         ExplainedRun evidence = new ExplainedRun(progress);
         RunListener listener = needsEvidence(format) ? evidence : progress;
@@ -268,15 +272,36 @@ abstract class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The writer of {@code format}; a table for a terminal (standard output, no {@code -o}) is
+     * fitted to its width unless {@code --wide}, and coloured unless {@code NO_COLOR} is set to a
+     * non-empty value. A file or a pipe gets the whole table without colour.
+     */
     private ResultWriter tableWriter(String format) {
         if (!format.equals("table")) {
             return ResultWriter.forFormat(format, 0);
         }
-        boolean terminal = run.output == null && System.console() != null;
-        int width = run.wide ? 0 : Output.terminalWidth();
-        String noColor = System.getenv("NO_COLOR");
-        boolean colour = terminal && (noColor == null || noColor.isEmpty());
-        return new TextTableWriter(width, colour);
+        Terminal terminal = Main.terminal(spec);
+        boolean onTerminal = run.output == null && terminal.output();
+        int width = onTerminal && !run.wide ? terminal.width() : 0;
+        String noColor = RunOptions.environment.apply("NO_COLOR");
+        boolean colour = onTerminal && (noColor == null || noColor.isEmpty());
+        PrintWriter err = spec.commandLine().getErr();
+        return new TextTableWriter(
+                width,
+                colour,
+                (shown, total) -> {
+                    if (!run.quiet) {
+                        err.printf(
+                                Locale.ROOT,
+                                "note: %d of %d columns hidden to fit %d columns;"
+                                        + " --wide or --format csv/json shows them all%n",
+                                total - shown,
+                                total,
+                                width);
+                        err.flush();
+                    }
+                });
     }
 
     private Macros macros() throws IOException {

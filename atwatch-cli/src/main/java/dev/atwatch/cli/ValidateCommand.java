@@ -51,6 +51,8 @@ import picocli.CommandLine.Spec;
         })
 final class ValidateCommand implements Callable<Integer> {
 
+    static final List<String> FORMATS = List.of("table", "json");
+
     static final Path DEFAULT_MANIFEST = Path.of("examples", "atomic", "manifest.yaml");
 
     @Option(
@@ -71,6 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
             names = "--format",
             defaultValue = "table",
             paramLabel = "FORMAT",
+            completionCandidates = CompletionCandidates.ValidateFormats.class,
             description = "table or json (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -78,6 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
             names = "--semantics",
             defaultValue = "portable",
             paramLabel = "MODE",
+            completionCandidates = CompletionCandidates.SemanticsModes.class,
             description = "splunk or portable (default: ${DEFAULT-VALUE})")
     String semantics;
 
@@ -85,6 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
             names = "--profile",
             defaultValue = "ta-windows-legacy",
             paramLabel = "PROFILE",
+            completionCandidates = CompletionCandidates.Profiles.class,
             description = "ta-windows-legacy or ta-windows-8 (default: ${DEFAULT-VALUE})")
     String profile;
 
@@ -106,7 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String shape = format.toLowerCase(Locale.ROOT);
-        if (!shape.equals("table") && !shape.equals("json")) {
+        if (!FORMATS.contains(shape)) {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected table or json");
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,8 +256,19 @@ class CommandLineTest {
     }
 
     @Test
-    void versionAndHelpWork() {
-        assertThat(CommandRun.of("--version").out()).startsWith("atwatch ");
+    void versionIsTheProjectVersionOfTheBuild() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        Matcher parent =
+                Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL)
+                        .matcher(pom);
+        assertThat(parent.find()).isTrue();
+
+        assertThat(CommandRun.of("--version").out().strip())
+                .isEqualTo("atwatch " + parent.group(1));
+    }
+
+    @Test
+    void helpWorks() {
         assertThat(CommandRun.of("hunt", "--help").out()).contains("Examples:").contains("--rules");
     }
 }

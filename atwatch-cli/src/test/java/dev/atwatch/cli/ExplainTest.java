@@ -134,6 +134,63 @@ class ExplainTest {
     }
 
     @Test
+    void factorReadingAFieldAnEarlierEvalComputedShowsWhatItMatched() throws Exception {
+        String classic =
+                Path.of("..", "examples", "windows", "security-4688-classic.log").toString();
+        String rule = Path.of("..", "rules", "windows", "win_at_job_registration.yaml").toString();
+
+        List<JsonNode> rows =
+                jsonl("hunt", "-q", "--explain", "--format", "jsonl", "--rules", rule, classic);
+
+        List<JsonNode> system =
+                rows.stream().filter(r -> r.path("IsSystemContext").asInt() == 1).toList();
+        assertThat(system).isNotEmpty();
+        for (JsonNode row : system) {
+            JsonNode factor = factor(row, "IsSystemContext");
+            assertThat(factor.path("field").asText()).isEqualTo("TaskContent");
+            assertThat(factor.path("matched").asText()).isEqualTo("S-1-5-18");
+            assertThat(factor.path("start").asInt()).isPositive();
+            assertThat(factor.toString()).doesNotContain("(absent)");
+        }
+    }
+
+    @Test
+    void factorInputsAreTheValuesAtItsEvalNotTheFinalRow() throws Exception {
+        String search =
+                "EventCode=1 Image=\"*\\\\at.exe\" | eval Step=\"first\", Cmd=lower(CommandLine)"
+                        + " | eval IsFirst=if(Step=\"first\" AND len(Cmd) > 0, 1, 0)"
+                        + " | eval Step=\"second\"";
+        List<JsonNode> commands =
+                jsonl(
+                        "query",
+                        "-q",
+                        "--format",
+                        "jsonl",
+                        "--spl",
+                        search + " | table CommandLine",
+                        SYSMON);
+
+        List<JsonNode> rows =
+                jsonl(
+                        "query",
+                        "-q",
+                        "--explain",
+                        "--format",
+                        "jsonl",
+                        "--spl",
+                        search + " | table _time, IsFirst, Step",
+                        SYSMON);
+
+        assertThat(rows).hasSameSizeAs(commands).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            String command = commands.get(i).path("CommandLine").asText();
+            assertThat(rows.get(i).path("Step").asText()).isEqualTo("second");
+            assertThat(texts(factor(rows.get(i), "IsFirst").path("inputs")))
+                    .containsExactly("Step=first", "Cmd=" + command.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
     void explainWithCsvIsAUsageError() {
         CommandRun run = CommandRun.of("hunt", "--explain", "--format", "csv", WMI);
 
@@ -167,6 +224,15 @@ class ExplainTest {
             }
         }
         return rows;
+    }
+
+    private static JsonNode factor(JsonNode row, String name) {
+        for (JsonNode factor : row.path("explain").path("factors")) {
+            if (factor.path("name").asText().equals(name)) {
+                return factor;
+            }
+        }
+        throw new AssertionError("no factor " + name + " in " + row);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -81,6 +81,45 @@ class HecOutputTest {
     }
 
     @Test
+    void untrustedCollectorFailsAtOnceSayingHowToTrustIt() throws Exception {
+        token(CollectorStub.TOKEN);
+        try (CollectorStub collector = CollectorStub.https(n -> 200)) {
+            CommandRun run =
+                    CommandRun.of(
+                            "hunt", "--rules", REFERENCE, "--hec-url", collector.baseUrl(), WMI);
+
+            assertThat(run.exitCode()).isEqualTo(HecDelivery.EXIT_NOT_DELIVERED);
+            assertThat(run.err())
+                    .contains("is not trusted or does not name the host")
+                    .contains("trust store")
+                    .contains("--hec-insecure")
+                    .contains("0 alert(s) delivered");
+            assertThat(collector.connections()).isEqualTo(1);
+            assertThat(collector.accepted()).isEmpty();
+        }
+    }
+
+    @Test
+    void insecureModeSendsToACollectorWithASelfSignedCertificate() throws Exception {
+        token(CollectorStub.TOKEN);
+        try (CollectorStub collector = CollectorStub.https(n -> 200)) {
+            CommandRun run =
+                    CommandRun.of(
+                            "hunt",
+                            "--rules",
+                            REFERENCE,
+                            "--hec-insecure",
+                            "--hec-url",
+                            collector.baseUrl(),
+                            WMI);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).contains("warning: --hec-insecure");
+            assertThat(collector.accepted()).hasSize(4);
+        }
+    }
+
+    @Test
     void insecureModeWarns() throws Exception {
         token(CollectorStub.TOKEN);
         try (CollectorStub collector = new CollectorStub(n -> 200)) {

@@ -8,11 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -21,8 +23,11 @@ import javax.net.ssl.X509TrustManager;
  * JSON events with {@code Authorization: Splunk <token>}. A batch that meets a connection error or
  * a 5xx answer is sent again after an exponentially growing pause, within {@link
  * Settings#maxAttempts} attempts and {@link Settings#maxTotal} overall; a 4xx answer is not
- * retried, and the server's message is reported. Batches go in order and a batch is sent only after
- * the previous one was accepted, so a failure leaves a known prefix delivered.
+ * retried, and the server's message is reported. A TLS failure (an untrusted certificate, a host
+ * name the certificate does not name, a server that does not speak TLS) is not retried either:
+ * trying again cannot change it, and the error says how to trust the collector. Batches go in order
+ * and a batch is sent only after the previous one was accepted, so a failure leaves a known prefix
+ * delivered.
  */
 public final class HecSender {
 
@@ -141,6 +146,11 @@ public final class HecSender {
             if (answer.status() >= 200 && answer.status() < 300) {
                 return attempt - 1;
             }
+            if (answer.permanent()) {
+                throw new HecException(
+                        "batch " + batch + " not sent: " + answer.text() + delivered(delivered),
+                        delivered);
+            }
             if (answer.status() >= 400 && answer.status() < 500) {
                 throw new HecException(
                         "the collector refused batch "
@@ -171,8 +181,16 @@ public final class HecSender {
         return "; " + delivered + " alert(s) delivered before it";
     }
 
-    /** A status and a short text; status 0 for a connection error. */
-    private record Answer(int status, String text) {}
+    /**
+     * A status and a short text; status 0 for a connection error, {@code permanent} when sending
+     * again cannot help.
+     */
+    private record Answer(int status, String text, boolean permanent) {
+
+        Answer(int status, String text) {
+            this(status, text, false);
+        }
+    }
 
     private Answer post(String body, int batch) {
         HttpRequest request =
@@ -190,11 +208,67 @@ public final class HecSender {
                             request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), quoted(response.body()));
         } catch (IOException e) {
+            SSLException tls = tlsFailure(e);
+            if (tls != null) {
+                return new Answer(0, tlsAdvice(tls), true);
+            }
             return new Answer(0, "cannot reach " + settings.endpoint() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, "interrupted");
         }
+    }
+
+    /** The TLS failure behind {@code e}, or null when it is not one. */
+    private static SSLException tlsFailure(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return tls;
+            }
+        }
+        return null;
+    }
+
+    /** What went wrong in the handshake, and what the user can do about it. */
+    private String tlsAdvice(SSLException tls) {
+        String host = settings.endpoint().getHost();
+        String reason = " (" + rootMessage(tls) + "); not retried: ";
+        if (hasCause(tls, CertificateException.class)) {
+            return "the TLS certificate of "
+                    + host
+                    + " is not trusted or does not name the host"
+                    + reason
+                    + "add the collector's CA certificate to a Java trust store (keytool"
+                    + " -importcert) and run with -Djavax.net.ssl.trustStore=FILE"
+                    + " (ATWATCH_JAVA_OPTS with ./atwatch), or use --hec-insecure for a test"
+                    + " collector";
+        }
+        return "the TLS handshake with "
+                + host
+                + " failed"
+                + reason
+                + "check that port "
+                + (settings.endpoint().getPort() < 0 ? 443 : settings.endpoint().getPort())
+                + " speaks HTTPS and which TLS versions it accepts (--hec-insecure turns off"
+                + " only the certificate checks)";
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        return quoted(message);
     }
 
     private static String quoted(String text) {

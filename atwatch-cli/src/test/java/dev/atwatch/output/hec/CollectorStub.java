@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,16 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
- * A local HTTP Event Collector on 127.0.0.1 and an ephemeral port: it checks the token, answers
- * each request with the status a test chooses by request number (1-based), and keeps the events of
- * the requests it accepted (2xx), as Splunk would index them.
+ * A local HTTP Event Collector on 127.0.0.1 and an ephemeral port, over HTTP or (with {@link
+ * #https}) HTTPS with a self-signed certificate: it checks the token, answers each request with the
+ * status a test chooses by request number (1-based), and keeps the events of the requests it
+ * accepted (2xx), as Splunk would index them. Status {@link #DROP} closes the connection after
+ * reading the request, without an answer and without keeping its events.
  */
 public final class CollectorStub implements AutoCloseable {
 
     public static final String TOKEN = "11111111-2222-3333-4444-555555555555";
+
+    /** The "status" that drops the connection instead of answering. */
+    public static final int DROP = -1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,18 +42,43 @@ public final class CollectorStub implements AutoCloseable {
     private final List<JsonNode> accepted = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger connections = new AtomicInteger();
     private int requests;
 
     public CollectorStub(IntUnaryOperator statusOfRequest) throws IOException {
+        this(statusOfRequest, null);
+    }
+
+    private CollectorStub(IntUnaryOperator statusOfRequest, SSLContext tls) throws IOException {
         this.statusOfRequest = statusOfRequest;
-        this.server =
-                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(
+                    new HttpsConfigurator(tls) {
+                        // called once per TLS connection, before its handshake
+                        @Override
+                        public void configure(HttpsParameters parameters) {
+                            connections.incrementAndGet();
+                            super.configure(parameters);
+                        }
+                    });
+            this.server = https;
+        }
         server.createContext("/services/collector/event", this::handle);
         server.start();
     }
 
+    /** A collector on HTTPS, presenting a self-signed certificate no trust store holds. */
+    public static CollectorStub https(IntUnaryOperator statusOfRequest) throws IOException {
+        return new CollectorStub(statusOfRequest, SelfSignedCertificate.serverContext());
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -55,6 +90,10 @@ public final class CollectorStub implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(authorization);
         int status = statusOfRequest.applyAsInt(number);
+        if (status == DROP) {
+            exchange.close();
+            return;
+        }
         if (!("Splunk " + TOKEN).equals(authorization)) {
             status = 401;
         }
@@ -110,6 +149,11 @@ public final class CollectorStub implements AutoCloseable {
 
     public synchronized int requests() {
         return requests;
+    }
+
+    /** TLS connections opened so far (HTTPS only). */
+    public int connections() {
+        return connections.get();
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Batches, the token header, retries on 5xx and connection errors, no retry on 4xx. */
+/**
+ * Batches, the token header, retries on 5xx and connection errors, no retry on 4xx or on TLS
+ * failures.
+ */
 class HecSenderTest {
 
     @Test
@@ -35,6 +38,54 @@ class HecSenderTest {
             assertThat(delivery.retries()).isEqualTo(3);
             assertThat(collector.requests()).isEqualTo(6);
             assertThat(ids(collector.accepted())).isEqualTo(expectedIds(250));
+        }
+    }
+
+    @Test
+    void connectionDroppedWithoutAnAnswerIsRetriedLosingAndDuplicatingNothing() throws Exception {
+        // the collector reads batches 2 and 3 and closes the connection without answering
+        try (CollectorStub collector =
+                new CollectorStub(n -> n == 2 || n == 4 ? CollectorStub.DROP : 200)) {
+            HecSender.Delivery delivery = sender(collector.baseUrl(), 5).send(events(350));
+
+            assertThat(delivery).isEqualTo(new HecSender.Delivery(350, 4, 2));
+            assertThat(collector.requests()).isEqualTo(6);
+            assertThat(collector.batchSizes()).containsExactly(100, 100, 100, 50);
+            assertThat(ids(collector.accepted())).isEqualTo(expectedIds(350));
+        }
+    }
+
+    @Test
+    void selfSignedCertificateIsRefusedAtOnceNamingTheWaysOut() throws Exception {
+        try (CollectorStub collector = CollectorStub.https(n -> 200)) {
+            // a retry would wait 5 s first; the failure must come before
+            HecSender sender = sender(collector.baseUrl(), false, Duration.ofSeconds(5));
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> sender.send(events(3)))
+                    .isInstanceOfSatisfying(
+                            HecException.class, e -> assertThat(e.delivered()).isZero())
+                    .hasMessageContaining("batch 1 not sent")
+                    .hasMessageContaining("certificate of 127.0.0.1 is not trusted")
+                    .hasMessageContaining("-Djavax.net.ssl.trustStore=")
+                    .hasMessageContaining("--hec-insecure")
+                    .hasMessageNotContaining("after retries");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(collector.connections()).isEqualTo(1);
+            assertThat(collector.requests()).isZero();
+        }
+    }
+
+    @Test
+    void selfSignedCertificateIsAcceptedWhenInsecure() throws Exception {
+        try (CollectorStub collector = CollectorStub.https(n -> 200)) {
+            HecSender sender = sender(collector.baseUrl(), true, Duration.ofMillis(20));
+
+            HecSender.Delivery delivery = sender.send(events(150));
+
+            assertThat(delivery).isEqualTo(new HecSender.Delivery(150, 2, 0));
+            assertThat(ids(collector.accepted())).isEqualTo(expectedIds(150));
         }
     }
 
@@ -122,6 +173,20 @@ class HecSenderTest {
                         Duration.ofMillis(20),
                         Duration.ofSeconds(20),
                         Duration.ofSeconds(5)));
+    }
+
+    /** Five attempts per batch, the first retry after {@code pause}. */
+    private static HecSender sender(String url, boolean insecure, Duration pause) {
+        return new HecSender(
+                new HecSender.Settings(
+                        HecSender.endpoint(url),
+                        CollectorStub.TOKEN,
+                        insecure,
+                        100,
+                        5,
+                        pause,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(10)));
     }
 
     private static List<String> events(int count) {
