@@ -175,8 +175,9 @@ class HuntChainsTest {
             }
         }
         // Sysmon 11 of At1.job, Security 4698 and Task Scheduler 106 of tests 1 to 3, in every
-        // format; the at spool files of tests 4 and 5.
-        assertThat(registrations).hasSize(18);
+        // format (the 4698 also in the logs without command-line auditing); the at spool files of
+        // tests 4 and 5; the upper-case AT3.JOB of the variants, in Sysmon XML and classic text.
+        assertThat(registrations).hasSize(23);
         Set<String> named = new TreeSet<>();
         for (JsonNode alert : registrations) {
             JsonNode chain = chains.get(alert.path("chain").asText());
@@ -197,7 +198,7 @@ class HuntChainsTest {
                 });
         assertThat(named)
                 .isEqualTo(withRegistration)
-                .containsExactly("C1", "C10", "C2", "C3", "C9");
+                .containsExactly("C1", "C12", "C13", "C2", "C3", "C8");
     }
 
     @Test
@@ -232,8 +233,10 @@ class HuntChainsTest {
                 suppressed.add(node);
             }
         }
+        // Sysmon 11 in XML and NXLog JSON, the 106, and the 4698 in XML, NXLog JSON, classic text
+        // and the log without command-line auditing.
         assertThat(suppressed)
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(alert -> assertThat(alert.path("chain").asText()).isEqualTo("C1"));
     }
 
