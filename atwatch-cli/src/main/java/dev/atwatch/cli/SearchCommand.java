@@ -20,6 +20,7 @@ import dev.atwatch.output.html.HtmlReportWriter;
 import dev.atwatch.output.html.ReportAlert;
 import dev.atwatch.output.html.RunReport;
 import dev.atwatch.output.html.RunReportJson;
+import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.spl.Diagnostic;
@@ -128,7 +129,14 @@ abstract class SearchCommand implements Callable<Integer> {
                         ? suppression.reportAlerts(
                                 evidence.alerts(suppression.alerts(), compiled, execution))
                         : List.of();
-        writeResults(format, table, detection, alerts, suppressed, chains);
+        writeResults(
+                format,
+                table,
+                detection,
+                alerts,
+                suppressed,
+                suppression.summary(suppressionsFile()),
+                chains);
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
             suppression.printSummary(err);
@@ -150,6 +158,11 @@ abstract class SearchCommand implements Callable<Integer> {
     /** The allowlist of the run; none by default. */
     Suppressions suppressions() {
         return Suppressions.none();
+    }
+
+    /** The file {@link #suppressions()} was read from, or {@code null} for none. */
+    Path suppressionsFile() {
+        return null;
     }
 
     /** Whether suppressed alerts are listed after the others. */
@@ -184,6 +197,7 @@ abstract class SearchCommand implements Callable<Integer> {
             Detection detection,
             List<ReportAlert> alerts,
             List<ReportAlert> suppressed,
+            RunSummary.SuppressionFile suppressions,
             ChainReport chains)
             throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -192,7 +206,8 @@ abstract class SearchCommand implements Callable<Integer> {
                         ? null
                         : new RunReport(
                                 RunReport.VERSION,
-                                ExplainedRun.summary(detection, spec.name(), run, paths, alerts),
+                                ExplainedRun.summary(
+                                        detection, spec.name(), run, paths, alerts, suppressions),
                                 alerts,
                                 suppressed);
         if (run.saveRun != null) {

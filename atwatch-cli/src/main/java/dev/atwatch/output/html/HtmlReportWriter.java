@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
  * table coloured by {@code SuspicionScore} (the fragment {@code #filter=words&sort=score-desc}
  * applies a view on load), each alert's details (fields, why it fired, the at job, the raw event)
  * and the suppressed alerts. At most {@link #MAX_ALERTS} alerts are written; the page says how many
- * more there were.
+ * more there were. The table shows each rule by name, its id in a tooltip, and the filter finds
+ * both.
  */
 public final class HtmlReportWriter {
 
@@ -53,7 +55,8 @@ public final class HtmlReportWriter {
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         out.write("<title>atwatch report</title><style>" + resource("report.css") + "</style>");
         out.write("</head><body>\n<h1>atwatch report</h1>\n");
-        out.write(RunSummaryHtml.render(report.summary(), report.alerts().size()));
+        out.write(
+                RunSummaryHtml.render(report.summary(), report.alerts().size(), ruleNames(report)));
         out.write("<section id=\"timeline\"><h2>Timeline</h2>");
         out.write(TimelineSvg.render(alerts));
         out.write("</section>\n");
@@ -62,6 +65,19 @@ public final class HtmlReportWriter {
         writeSuppressed(report.suppressed(), out);
         out.write("<script>" + resource("report.js") + "</script>\n</body></html>\n");
         out.flush();
+    }
+
+    /** Rule names by id: the summary's, and for run files without them, the alerts'. */
+    private static Map<String, String> ruleNames(RunReport report) {
+        Map<String, String> names = new LinkedHashMap<>(report.summary().ruleNames());
+        for (List<ReportAlert> alerts : List.of(report.alerts(), report.suppressed())) {
+            for (ReportAlert alert : alerts) {
+                if (alert.ruleName() != null && !alert.ruleName().isEmpty()) {
+                    names.putIfAbsent(alert.ruleId(), alert.ruleName());
+                }
+            }
+        }
+        return names;
     }
 
     private static List<ReportAlert> capped(List<ReportAlert> alerts) {
@@ -113,8 +129,8 @@ public final class HtmlReportWriter {
         row.append("</a></td>");
         cell(row, alert.field("_time"), "nowrap");
         cell(row, alert.field("host"), null);
-        row.append("<td title=\"").append(Html.escape(alert.ruleName())).append("\">");
-        row.append(Html.escape(alert.ruleId())).append("</td>");
+        row.append("<td class=\"rule\" title=\"").append(Html.escape(alert.ruleId())).append("\">");
+        row.append(Html.escape(ruleLabel(alert))).append("</td>");
         cell(row, alert.field("User"), null);
         cell(row, alert.field("Image"), "path");
         cell(row, alert.field("CommandLine"), "cmd");
@@ -127,9 +143,16 @@ public final class HtmlReportWriter {
         row.append(Html.escape(text)).append("</td>");
     }
 
-    /** What the filter searches: the rule and every field value, lower case. */
+    /** The rule as rows and headers name it: its name, or its id when it has none. */
+    static String ruleLabel(ReportAlert alert) {
+        String name = alert.ruleName();
+        return name == null || name.isEmpty() ? alert.ruleId() : name;
+    }
+
+    /** What the filter searches: the rule's id and name and every field value, lower case. */
     private static String searchText(ReportAlert alert) {
         StringBuilder text = new StringBuilder(alert.ruleId()).append(' ');
+        text.append(ruleLabel(alert)).append(' ');
         text.append(alert.source()).append(' ');
         for (Map.Entry<String, List<String>> field : alert.fields().entrySet()) {
             text.append(String.join(" ", field.getValue())).append(' ');
