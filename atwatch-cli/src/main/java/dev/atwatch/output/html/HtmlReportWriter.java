@@ -57,14 +57,23 @@ public final class HtmlReportWriter {
         out.write("</head><body>\n<h1>atwatch report</h1>\n");
         out.write(
                 RunSummaryHtml.render(report.summary(), report.alerts().size(), ruleNames(report)));
-        out.write("<section id=\"timeline\"><h2>Timeline</h2>");
-        out.write(TimelineSvg.render(alerts));
-        out.write("</section>\n");
+        writeTimeline(alerts, out);
         writeTable(alerts, report.alerts().size(), out);
         writeDetails(alerts, out);
         writeSuppressed(report.suppressed(), out);
         out.write("<script>" + resource("report.js") + "</script>\n</body></html>\n");
         out.flush();
+    }
+
+    private static void writeTimeline(List<ReportAlert> alerts, Writer out) throws IOException {
+        out.write("<section id=\"timeline\"><h2>Timeline</h2>");
+        out.write("<div class=\"toolbar\"><span class=\"legend\">score <i class=\"s0\"></i>0");
+        out.write(" <i class=\"s1\"></i>1 <i class=\"s2\"></i>2 <i class=\"s3\"></i>3+</span>");
+        out.write(" <button type=\"button\" id=\"timeline-reset\" hidden>");
+        out.write("Whole span</button> <span id=\"timeline-range\" class=\"muted\"></span></div>");
+        // every alert written has its details on the page
+        out.write(TimelineSvg.render(alerts, index -> true));
+        out.write("</section>\n");
     }
 
     /** Rule names by id: the summary's, and for run files without them, the alerts'. */

@@ -57,7 +57,7 @@ class HtmlReportWriterTest {
 
         assertThat(html).contains("<tr class=\"alert s0\"", "<tr class=\"alert s2\"");
         assertThat(html).contains("<tr class=\"alert s3\"");
-        assertThat(count(html, "<g class=\"lane\">")).isEqualTo(2);
+        assertThat(count(html, "<g class=\"lane\" ")).isEqualTo(2);
         assertThat(count(html, "<circle")).isEqualTo(3);
     }
 
