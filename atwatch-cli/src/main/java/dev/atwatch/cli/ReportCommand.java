@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  atwatch hunt --save-run run.json case-42/ && atwatch report run.json -o report.html",
-            "  atwatch hunt --format run-json -o run.json logs/; atwatch report run.json > r.html"
+            "  atwatch hunt --format run-json -o run.json logs/; atwatch report run.json > r.html",
+            "  atwatch report --report-details 20000 run.json -o everything.html"
         })
 final class ReportCommand implements Callable<Integer> {
 
@@ -35,10 +37,13 @@ final class ReportCommand implements Callable<Integer> {
             description = "write the report to FILE (atomically) instead of standard output")
     Path output;
 
+    @Mixin ReportOptions limits;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        HtmlReportWriter html = new HtmlReportWriter(limits.limits());
         if (!Files.isRegularFile(runFile) || !Files.isReadable(runFile)) {
             throw new InputException("cannot read run file " + runFile);
         }
@@ -48,10 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (RunReportJson.RunFileException e) {
             throw new InputException(e.getMessage());
         }
-        Output.write(
-                output,
-                spec.commandLine().getOut(),
-                out -> new HtmlReportWriter().write(report, out));
+        Output.write(output, spec.commandLine().getOut(), out -> html.write(report, out));
         return ExitCodes.OK;
     }
 }

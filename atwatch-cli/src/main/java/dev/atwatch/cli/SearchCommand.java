@@ -75,6 +75,7 @@ abstract class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Semantics semantics = run.semantics();
         String format = run.format();
+        run.report.limits(); // a bad limit is a usage error before anything is read
         if (run.explain && format.equals("csv")) {
             throw new UsageException(
                     "--explain works with --format table, json, jsonl, html and run-json;"
@@ -214,7 +215,8 @@ abstract class SearchCommand implements Callable<Integer> {
             Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
         }
         if (format.equals("html")) {
-            Output.write(run.output, stdout, out -> new HtmlReportWriter().write(report, out));
+            HtmlReportWriter html = new HtmlReportWriter(run.report.limits());
+            Output.write(run.output, stdout, out -> html.write(report, out));
         } else if (format.equals("run-json")) {
             Output.write(run.output, stdout, out -> RunReportJson.write(report, out));
         } else if (run.explain && format.startsWith("json")) {

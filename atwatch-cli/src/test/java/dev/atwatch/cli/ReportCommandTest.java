@@ -119,6 +119,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportLimitsBelowTheirLeastAreUsageErrorsNamingTheOption() throws Exception {
+        Path run = dir.resolve("run.json");
+        CommandRun.of("hunt", "--quiet", "--rules", REFERENCE, "--save-run", run.toString(), WMI);
+
+        CommandRun rows = CommandRun.of("report", "--report-rows", "0", run.toString());
+        CommandRun details =
+                CommandRun.of("hunt", "--format", "html", "--report-details", "-1", "no/such/path");
+
+        assertThat(rows.exitCode()).isEqualTo(2);
+        assertThat(rows.err()).contains("invalid value for --report-rows: 0; expected >= 1");
+        assertThat(details.exitCode()).as("refused before any input is read").isEqualTo(2);
+        assertThat(details.err()).contains("invalid value for --report-details: -1; expected >= 0");
+    }
+
+    @Test
     void runFileThatIsNotJsonIsAnInputErrorNamingTheFile() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"summary\": [", StandardCharsets.UTF_8);

@@ -18,14 +18,27 @@ import java.util.Map;
  * <p>The page holds the run summary, a timeline of alerts per host, a sortable and filterable alert
  * table coloured by {@code SuspicionScore} (the fragment {@code #filter=words&sort=score-desc}
  * applies a view on load), each alert's details (fields, why it fired, the at job, the raw event)
- * and the suppressed alerts. At most {@link #MAX_ALERTS} alerts are written; the page says how many
- * more there were. The table shows each rule by name, its id in a tooltip, and the filter finds
- * both.
+ * and the suppressed alerts. The table shows each rule by name, its id in a tooltip, and the filter
+ * finds both.
+ *
+ * <p>The page is bounded by its {@link Limits}: the table lists at most {@link Limits#rows()}
+ * alerts, and the details of at most {@link Limits#details()} of them are written (and as many of
+ * the suppressed alerts), the highest-scoring first; the page says what it left out and how to get
+ * it. The timeline draws every alert.
  */
 public final class HtmlReportWriter {
 
-    /** Most alerts written into one page. */
-    public static final int MAX_ALERTS = 20_000;
+    /** Rows in the table when no limit is given. */
+    public static final int DEFAULT_ROWS = 20_000;
+
+    /** Alerts with details when no limit is given. */
+    public static final int DEFAULT_DETAILS = 5_000;
+
+    /**
+     * Rows the table shows at once; the page's script pages through the rest, which stay out of the
+     * layout so that a long table does not slow the page down.
+     */
+    static final int PAGE_ROWS = 500;
 
     /** Longest raw event written into the page, in characters. */
     public static final int MAX_RAW_CHARS = 64 * 1024;
@@ -48,31 +61,66 @@ public final class HtmlReportWriter {
     /** A column of the alert table; {@code id} names it in {@code #sort=id}. */
     private record Column(String id, String label, boolean numeric) {}
 
+    /**
+     * How much of a run one page holds.
+     *
+     * @param rows most alerts listed in the table, at least 1 ({@code --report-rows})
+     * @param details most alerts whose details are written, and most suppressed alerts, at least 0
+     *     ({@code --report-details})
+     */
+    public record Limits(int rows, int details) {
+
+        public static final Limits DEFAULTS = new Limits(DEFAULT_ROWS, DEFAULT_DETAILS);
+
+        public Limits {
+            if (rows < 1 || details < 0) {
+                throw new IllegalArgumentException(
+                        "report limits must be rows >= 1 and details >= 0, not rows "
+                                + rows
+                                + ", details "
+                                + details);
+            }
+        }
+    }
+
+    private final Limits limits;
+
+    /** A writer with the {@link Limits#DEFAULTS default limits}. */
+    public HtmlReportWriter() {
+        this(Limits.DEFAULTS);
+    }
+
+    public HtmlReportWriter(Limits limits) {
+        this.limits = limits;
+    }
+
     public void write(RunReport report, Writer out) throws IOException {
-        List<ReportAlert> alerts = capped(report.alerts());
+        List<ReportAlert> alerts = report.alerts();
+        ShownAlerts shown = ShownAlerts.choose(alerts, limits.rows(), limits.details());
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         out.write("<title>atwatch report</title><style>" + resource("report.css") + "</style>");
-        out.write("</head><body>\n<h1>atwatch report</h1>\n");
-        out.write(
-                RunSummaryHtml.render(report.summary(), report.alerts().size(), ruleNames(report)));
-        writeTimeline(alerts, out);
-        writeTable(alerts, report.alerts().size(), out);
-        writeDetails(alerts, out);
+        // without the script there are no pages: every row shows
+        out.write("<noscript><style>#alert-table tr.off-page { display: table-row; }</style>");
+        out.write("</noscript></head><body>\n<h1>atwatch report</h1>\n");
+        out.write(RunSummaryHtml.render(report.summary(), alerts.size(), ruleNames(report)));
+        writeTimeline(alerts, shown, out);
+        writeTable(alerts, shown, out);
+        writeDetails(alerts, shown, out);
         writeSuppressed(report.suppressed(), out);
         out.write("<script>" + resource("report.js") + "</script>\n</body></html>\n");
         out.flush();
     }
 
-    private static void writeTimeline(List<ReportAlert> alerts, Writer out) throws IOException {
+    private static void writeTimeline(List<ReportAlert> alerts, ShownAlerts shown, Writer out)
+            throws IOException {
         out.write("<section id=\"timeline\"><h2>Timeline</h2>");
         out.write("<div class=\"toolbar\"><span class=\"legend\">score <i class=\"s0\"></i>0");
         out.write(" <i class=\"s1\"></i>1 <i class=\"s2\"></i>2 <i class=\"s3\"></i>3+</span>");
         out.write(" <button type=\"button\" id=\"timeline-reset\" hidden>");
         out.write("Whole span</button> <span id=\"timeline-range\" class=\"muted\"></span></div>");
-        // every alert written has its details on the page
-        out.write(TimelineSvg.render(alerts, index -> true));
+        out.write(TimelineSvg.render(alerts, shown::hasDetails));
         out.write("</section>\n");
     }
 
@@ -89,23 +137,16 @@ public final class HtmlReportWriter {
         return names;
     }
 
-    private static List<ReportAlert> capped(List<ReportAlert> alerts) {
-        return alerts.size() <= MAX_ALERTS ? alerts : alerts.subList(0, MAX_ALERTS);
-    }
-
-    private static void writeTable(List<ReportAlert> alerts, int total, Writer out)
+    private void writeTable(List<ReportAlert> alerts, ShownAlerts shown, Writer out)
             throws IOException {
-        out.write("<section id=\"alerts\"><h2>Alerts (" + total + ")</h2>");
-        if (total > alerts.size()) {
-            out.write(
-                    "<p class=\"muted\">Only the first "
-                            + alerts.size()
-                            + " alerts are shown; the run file holds all of them.</p>");
-        }
+        out.write("<section id=\"alerts\"><h2>Alerts (" + alerts.size() + ")</h2>");
+        writeLeftOut(alerts.size(), shown, out);
         out.write("<div class=\"toolbar\"><input id=\"filter\" type=\"search\"");
         out.write(" placeholder=\"filter: words that every shown row contains\">");
         out.write(" <span id=\"shown\" class=\"muted\"></span></div>\n");
-        out.write("<table id=\"alert-table\" class=\"grid\"><thead><tr>");
+        out.write("<p id=\"row-note\" class=\"note\" hidden></p>\n");
+        out.write("<table id=\"alert-table\" class=\"grid\" data-page-rows=\"" + PAGE_ROWS + "\">");
+        out.write("<thead><tr>");
         for (Column column : COLUMNS) {
             out.write(
                     "<th data-col=\""
@@ -117,25 +158,64 @@ public final class HtmlReportWriter {
                             + "</th>");
         }
         out.write("</tr></thead><tbody>\n");
-        for (int i = 0; i < alerts.size(); i++) {
-            out.write(row(i + 1, alerts.get(i)));
+        for (int i = 0; i < shown.rows().size(); i++) {
+            int index = shown.rows().get(i);
+            out.write(row(index + 1, alerts.get(index), shown.hasDetails(index), i >= PAGE_ROWS));
         }
-        out.write("</tbody></table></section>\n");
+        out.write("</tbody></table>\n<div id=\"pager\" class=\"toolbar\" hidden>");
+        out.write("<button type=\"button\" id=\"page-previous\">\u2039 previous</button>");
+        out.write(" <span id=\"page-rows\"></span> ");
+        out.write("<button type=\"button\" id=\"page-next\">next \u203a</button>");
+        out.write(" <button type=\"button\" id=\"page-all\">all rows</button></div></section>\n");
     }
 
-    private static String row(int number, ReportAlert alert) {
+    /** What the page leaves out of the run, and how to get it. */
+    private void writeLeftOut(int total, ShownAlerts shown, Writer out) throws IOException {
+        if (shown.rows().size() < total) {
+            out.write(
+                    String.format(
+                            Locale.ROOT,
+                            "<p class=\"note\" id=\"rows-left-out\">The table lists the %,d"
+                                    + " highest-scoring of the %,d alerts (--report-rows %,d)."
+                                    + " Every alert with every field: the same run with"
+                                    + " <code>--format csv</code>.</p>",
+                            shown.rows().size(),
+                            total,
+                            limits.rows()));
+        }
+        if (shown.detailCount() < shown.rows().size()) {
+            out.write(
+                    String.format(
+                            Locale.ROOT,
+                            "<p class=\"note\" id=\"details-left-out\">Details are in this page"
+                                    + " for the %,d highest-scoring alerts (--report-details %,d);"
+                                    + " rows without a link have none here. Every alert with every"
+                                    + " field: <code>--format csv</code>; with why it fired:"
+                                    + " <code>--explain --format jsonl</code>.</p>",
+                            shown.detailCount(),
+                            limits.details()));
+        }
+    }
+
+    private static String row(int number, ReportAlert alert, boolean detailed, boolean offPage) {
         int score = alert.score();
         StringBuilder row = new StringBuilder();
         row.append("<tr class=\"alert s")
                 .append(Math.min(3, Math.max(0, score)))
+                .append(offPage ? " off-page" : "")
                 .append("\" data-alert=\"")
                 .append(number)
+                .append(detailed ? "" : "\" data-detail=\"none")
                 .append("\" data-search=\"")
                 .append(Html.escape(searchText(alert)))
                 .append("\">");
         row.append("<td data-value=\"").append(number).append("\">");
-        row.append("<a href=\"#alert-").append(number).append("\">").append(number);
-        row.append("</a></td>");
+        if (detailed) {
+            row.append("<a href=\"#alert-").append(number).append("\">").append(number);
+            row.append("</a></td>");
+        } else {
+            row.append(number).append("</td>");
+        }
         cell(row, alert.field("_time"), "nowrap");
         cell(row, alert.field("host"), null);
         row.append("<td class=\"rule\" title=\"").append(Html.escape(alert.ruleId())).append("\">");
@@ -169,24 +249,38 @@ public final class HtmlReportWriter {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static void writeDetails(List<ReportAlert> alerts, Writer out) throws IOException {
+    private static void writeDetails(List<ReportAlert> alerts, ShownAlerts shown, Writer out)
+            throws IOException {
         out.write("<section id=\"details\"><h2>Details</h2>\n");
-        for (int i = 0; i < alerts.size(); i++) {
-            out.write(AlertDetailHtml.render("alert-" + (i + 1), i + 1, alerts.get(i)));
+        for (int index : shown.rows()) {
+            if (shown.hasDetails(index)) {
+                out.write(
+                        AlertDetailHtml.render(
+                                "alert-" + (index + 1), index + 1, alerts.get(index)));
+            }
         }
         out.write("</section>\n");
     }
 
-    private static void writeSuppressed(List<ReportAlert> suppressed, Writer out)
-            throws IOException {
+    private void writeSuppressed(List<ReportAlert> suppressed, Writer out) throws IOException {
         if (suppressed.isEmpty()) {
             return;
         }
         out.write("<section id=\"suppressed\"><h2>Suppressed alerts (");
         out.write(suppressed.size() + ")</h2>\n");
-        List<ReportAlert> shown = capped(suppressed);
-        for (int i = 0; i < shown.size(); i++) {
-            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, shown.get(i)));
+        int shown = Math.min(suppressed.size(), limits.details());
+        if (shown < suppressed.size()) {
+            out.write(
+                    String.format(
+                            Locale.ROOT,
+                            "<p class=\"note\">The first %,d are shown (--report-details %,d);"
+                                    + " every one: <code>--show-suppressed --format csv</code>."
+                                    + "</p>",
+                            shown,
+                            limits.details()));
+        }
+        for (int i = 0; i < shown; i++) {
+            out.write(AlertDetailHtml.render("suppressed-" + (i + 1), i + 1, suppressed.get(i)));
         }
         out.write("</section>\n");
     }

@@ -25,7 +25,57 @@
     });
     shown.textContent = count + ' of ' + body.rows.length + ' shown';
     table.setAttribute('data-shown', String(count));
+    // a new filter starts at the first page; the same one (a link followed) stays on its page
+    if (words.join(' ') !== appliedWords) {
+      appliedWords = words.join(' ');
+      page = 0;
+    }
+    paginate();
   }
+
+  var appliedWords = null;
+
+  // Rows past the current page are kept out of the layout (class off-page), which keeps a long
+  // table fast; the filter and the sort work on every row.
+  var PAGE_ROWS = parseInt(table.getAttribute('data-page-rows'), 10) || Infinity;
+  var pageRows = PAGE_ROWS;
+  var page = 0;
+  var pager = document.getElementById('pager');
+
+  function paginate() {
+    var matching = rows().filter(function (row) { return !row.hidden; });
+    var pages = Math.max(1, Math.ceil(matching.length / pageRows));
+    page = Math.min(page, pages - 1);
+    var first = page * pageRows;
+    var last = Math.min(matching.length, first + pageRows);
+    rows().forEach(function (row) { row.classList.remove('off-page'); });
+    matching.forEach(function (row, i) {
+      if (i < first || i >= last) {
+        row.classList.add('off-page');
+      }
+    });
+    pager.hidden = matching.length <= PAGE_ROWS;
+    document.getElementById('page-rows').textContent = 'rows ' + (matching.length ? first + 1 : 0)
+        + '\u2013' + last + ' of ' + matching.length;
+    document.getElementById('page-previous').disabled = page === 0;
+    document.getElementById('page-next').disabled = page >= pages - 1;
+    document.getElementById('page-all').textContent =
+        pageRows === Infinity ? PAGE_ROWS + ' rows a page' : 'all rows';
+  }
+
+  function turn(by) {
+    page += by;
+    paginate();
+    table.scrollIntoView();
+  }
+
+  document.getElementById('page-previous').addEventListener('click', function () { turn(-1); });
+  document.getElementById('page-next').addEventListener('click', function () { turn(1); });
+  document.getElementById('page-all').addEventListener('click', function () {
+    pageRows = pageRows === Infinity ? PAGE_ROWS : Infinity;
+    page = 0;
+    paginate();
+  });
 
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
@@ -47,6 +97,8 @@
       return descending ? -order : order;
     });
     sorted.forEach(function (row) { body.appendChild(row); });
+    page = 0;
+    paginate();
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
       cell.removeAttribute('aria-sort');
     });
@@ -59,18 +111,29 @@
     });
   });
 
+  // returns whether the page holds the details, which it may leave out (--report-details)
   function openDetail(id) {
     var detail = document.getElementById(id);
     if (detail && detail.tagName === 'DETAILS') {
       detail.open = true;
       detail.scrollIntoView();
+      return true;
     }
+    return false;
   }
+
+  var rowNote = document.getElementById('row-note');
 
   body.addEventListener('click', function (e) {
     var row = e.target.closest('tr.alert');
     if (row && e.target.tagName !== 'A') {
-      openDetail('alert-' + row.getAttribute('data-alert'));
+      var number = row.getAttribute('data-alert');
+      var found = openDetail('alert-' + number);
+      if (rowNote) {
+        rowNote.hidden = found;
+        rowNote.textContent = found ? '' : 'Alert #' + number + ' has no details in this page'
+            + ' (only the highest-scoring alerts have them; see --report-details).';
+      }
     }
   });
 

@@ -1,9 +1,11 @@
 package dev.atwatch.output.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page is self-contained, log text never becomes markup, rules are named and suppressions are
- * accounted for.
+ * The page is self-contained, log text never becomes markup, rules are named, suppressions are
+ * accounted for, and a large run is cut to the page's limits with a note of what was left out.
  */
 class HtmlReportWriterTest {
 
@@ -161,6 +163,59 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void aRunPastTheLimitsKeepsTheHighestScoresAndSaysWhatItLeftOut() throws IOException {
+        List<ReportAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            alerts.add(alert("ws" + (i % 3), "at 10:00 cmd " + i, i % 7, 1.7e9 + i * 60));
+        }
+        RunReport report = new RunReport(RunReport.VERSION, summary(), alerts, List.of());
+
+        String html = write(report, new HtmlReportWriter.Limits(10, 3));
+
+        List<Integer> listed = numbers(html, "<tr class=\"alert [^\"]*\" data-alert=\"(\\d+)\"");
+        List<Integer> detailed =
+                numbers(html, "<details class=\"alert-detail\" id=\"alert-(\\d+)\"");
+        assertThat(listed).hasSize(10).isSorted();
+        assertThat(listed).allSatisfy(n -> assertThat(alerts.get(n - 1).score()).isGreaterThan(3));
+        assertThat(detailed).hasSize(3);
+        assertThat(detailed).allSatisfy(n -> assertThat(alerts.get(n - 1).score()).isEqualTo(6));
+        assertThat(count(html, "data-detail=\"none\"")).isEqualTo(7);
+        assertThat(html)
+                .contains("lists the 10 highest-scoring of the 30 alerts (--report-rows 10)")
+                .contains("for the 3 highest-scoring alerts (--report-details 3)")
+                .contains("<code>--format csv</code>");
+        assertThat(numbers(html, "data-count=\"(\\d+)\"").stream().mapToInt(n -> n).sum())
+                .as("the timeline draws every alert")
+                .isEqualTo(30);
+    }
+
+    @Test
+    void rowsPastTheFirstPageStayOutOfTheLayoutUntilTheScriptPagesThem() throws IOException {
+        List<ReportAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < HtmlReportWriter.PAGE_ROWS + 20; i++) {
+            alerts.add(alert("ws1", "at 10:00 cmd", 1, 1.7e9 + i));
+        }
+
+        String html = write(new RunReport(RunReport.VERSION, summary(), alerts, List.of()));
+
+        assertThat(count(html, "<tr class=\"alert s1\"")).isEqualTo(HtmlReportWriter.PAGE_ROWS);
+        assertThat(count(html, "<tr class=\"alert s1 off-page\"")).isEqualTo(20);
+        assertThat(html)
+                .contains("data-page-rows=\"" + HtmlReportWriter.PAGE_ROWS + "\"")
+                .contains("<noscript><style>#alert-table tr.off-page { display: table-row; }");
+    }
+
+    @Test
+    void limitsBelowTheirLeastAreRefused() {
+        assertThatThrownBy(() -> new HtmlReportWriter.Limits(0, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rows 0");
+        assertThatThrownBy(() -> new HtmlReportWriter.Limits(5, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("details -1");
+    }
+
+    @Test
     void alertsWithoutTimeAreListedButNotDrawn() throws IOException {
         String html = write(report(alert("ws1", "at 10:00 cmd", 1, null)));
 
@@ -168,8 +223,13 @@ class HtmlReportWriterTest {
     }
 
     private static String write(RunReport report) throws IOException {
+        return write(report, HtmlReportWriter.Limits.DEFAULTS);
+    }
+
+    private static String write(RunReport report, HtmlReportWriter.Limits limits)
+            throws IOException {
         StringWriter out = new StringWriter();
-        new HtmlReportWriter().write(report, out);
+        new HtmlReportWriter(limits).write(report, out);
         return out.toString();
     }
 
@@ -177,6 +237,16 @@ class HtmlReportWriterTest {
     private static String section(String html, String id) {
         String from = html.substring(html.indexOf("<section id=\"" + id + "\""));
         return from.substring(0, from.indexOf("</section>"));
+    }
+
+    /** The first group of every match of {@code regex}, as numbers, in page order. */
+    private static List<Integer> numbers(String html, String regex) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher matcher = Pattern.compile(regex).matcher(html);
+        while (matcher.find()) {
+            numbers.add(Integer.parseInt(matcher.group(1)));
+        }
+        return numbers;
     }
 
     private static int count(String text, String part) {
