@@ -60,6 +60,11 @@ class HtmlReportBrowserTest {
 
     private static final String ROWS = "#alert-table tbody tr.alert";
 
+    /** A script function: the cell of a row in the column named by its header's data-col. */
+    private static final String CELL =
+            "const cell = (row, col) => row.cells["
+                    + "document.querySelector('#alert-table th[data-col=' + col + ']').cellIndex];";
+
     private static List<JsonNode> alerts;
     private static Map<String, String> ruleNames;
     private static HeadlessChromium browser;
@@ -110,11 +115,12 @@ class HtmlReportBrowserTest {
 
         JsonNode rows =
                 browser.script(
-                        "return Array.from(document.querySelectorAll(arguments[0]), r => ({"
-                                + " hidden: r.hidden, time: r.cells[1].textContent,"
-                                + " host: r.cells[2].textContent,"
-                                + " rule: r.cells[3].textContent,"
-                                + " ruleId: r.cells[3].title }));",
+                        CELL
+                                + "return Array.from(document.querySelectorAll(arguments[0]),"
+                                + " r => ({ hidden: r.hidden, time: cell(r, 'time').textContent,"
+                                + " host: cell(r, 'host').textContent,"
+                                + " rule: cell(r, 'rule').textContent,"
+                                + " ruleId: cell(r, 'rule').title }));",
                         ROWS);
 
         assertThat(rows).hasSize(alerts.size());
@@ -341,8 +347,9 @@ class HtmlReportBrowserTest {
     private static List<Integer> scores() throws Exception {
         JsonNode scores =
                 browser.script(
-                        "return Array.from(document.querySelectorAll(arguments[0]),"
-                                + " r => parseInt(r.cells[r.cells.length - 1].textContent));",
+                        CELL
+                                + "return Array.from(document.querySelectorAll(arguments[0]),"
+                                + " r => parseInt(cell(r, 'score').textContent));",
                         ROWS);
         List<Integer> list = new ArrayList<>();
         scores.forEach(score -> list.add(score.asInt()));
