@@ -105,14 +105,18 @@ final class ExplainedRun implements RunListener {
                 : events.get(new Key(alert.rule().id(), alert.provenance()));
     }
 
-    /** The run's summary as a report shows it, with {@code moreNotes} after the rules' notes. */
+    /**
+     * The run's summary as a report shows it, with {@code moreNotes} after the rules' notes; {@code
+     * suppressions} is what the run's suppression file held back, or {@code null} when it had none.
+     */
     static RunSummary summary(
             Detection detection,
             String command,
             RunOptions run,
             List<String> paths,
             List<ReportAlert> alerts,
-            List<String> moreNotes) {
+            List<String> moreNotes,
+            RunSummary.SuppressionFile suppressions) {
         RunStats stats = detection.stats();
         List<RunSummary.Rejection> rejections = new ArrayList<>();
         for (RunStats.Reason reason : stats.reasons()) {
@@ -121,9 +125,11 @@ final class ExplainedRun implements RunListener {
                             reason.code(), reason.count(), reason.firstLocations()));
         }
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Detection.RuleResults rule : detection.results()) {
             rows.put(rule.rule().id(), (long) rule.results().rows().size());
+            names.put(rule.rule().id(), rule.rule().name());
             rule.results().notes().forEach(note -> notes.add(rule.rule().id() + ": " + note));
         }
         detection
@@ -156,7 +162,9 @@ final class ExplainedRun implements RunListener {
                 timed ? Values.isoTime(times.getMax()) : null,
                 detection.elapsedNanos() / 1e9,
                 rows,
-                notes);
+                notes,
+                names,
+                suppressions);
     }
 
     static ReportAlert toReport(Alert alert, Event event, Explanation explanation) {

@@ -81,6 +81,11 @@ final class HuntCommand extends SearchCommand {
     }
 
     @Override
+    Path suppressionsFile() {
+        return suppressionsFile;
+    }
+
+    @Override
     boolean showSuppressed() {
         return showSuppressed;
     }

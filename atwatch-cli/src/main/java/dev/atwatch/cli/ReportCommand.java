@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  atwatch hunt --save-run run.json case-42/",
             "  atwatch report run.json -o report.html",
             "  atwatch hunt --format run-json -o run.json logs/",
-            "  atwatch report run.json > report.html"
+            "  atwatch report run.json > report.html",
+            "  atwatch report --report-details 20000 run.json -o all.html"
         })
 final class ReportCommand implements Callable<Integer> {
 
@@ -37,11 +39,14 @@ final class ReportCommand implements Callable<Integer> {
             description = "write the report to FILE (atomically) instead of standard output")
     Path output;
 
+    @Mixin ReportOptions limits;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Output.checkWritable(output, "-o");
+        HtmlReportWriter html = new HtmlReportWriter(limits.limits());
         if (!Files.isRegularFile(runFile) || !Files.isReadable(runFile)) {
             throw new InputException("cannot read run file " + runFile);
         }
@@ -51,10 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (RunReportJson.RunFileException e) {
             throw new InputException(e.getMessage());
         }
-        Output.write(
-                output,
-                spec.commandLine().getOut(),
-                out -> new HtmlReportWriter().write(report, out));
+        Output.write(output, spec.commandLine().getOut(), out -> html.write(report, out));
         return ExitCodes.OK;
     }
 }

@@ -13,6 +13,8 @@ final class RunOptions {
 
     @Mixin InputOptions input;
 
+    @Mixin ReportOptions report;
+
     @Option(
             names = "--semantics",
             defaultValue = "portable",

@@ -20,6 +20,7 @@ import dev.atwatch.output.html.HtmlReportWriter;
 import dev.atwatch.output.html.ReportAlert;
 import dev.atwatch.output.html.RunReport;
 import dev.atwatch.output.html.RunReportJson;
+import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.spl.Diagnostic;
@@ -76,6 +77,7 @@ abstract class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Semantics semantics = run.semantics();
         String format = run.format();
+        run.report.limits(); // a bad limit is a usage error before anything is read
         if (run.explain && format.equals("csv")) {
             throw new UsageException(
                     "--explain works with --format table, json, jsonl, html and run-json;"
@@ -139,7 +141,14 @@ abstract class SearchCommand implements Callable<Integer> {
                                         evidence.alerts(suppression.alerts(), compiled, execution),
                                         suppression.alerts()))
                         : List.of();
-        writeResults(format, table, detection, alerts, suppressed, chains);
+        writeResults(
+                format,
+                table,
+                detection,
+                alerts,
+                suppressed,
+                suppression.summary(suppressionsFile()),
+                chains);
         if (!run.quiet) {
             Summary.print(detection, run.semantics, run.input.profile, err);
             suppression.printSummary(err);
@@ -161,6 +170,11 @@ abstract class SearchCommand implements Callable<Integer> {
     /** The allowlist of the run; none by default. */
     Suppressions suppressions() {
         return Suppressions.none();
+    }
+
+    /** The file {@link #suppressions()} was read from, or {@code null} for none. */
+    Path suppressionsFile() {
+        return null;
     }
 
     /** Whether suppressed alerts are listed after the others. */
@@ -195,6 +209,7 @@ abstract class SearchCommand implements Callable<Integer> {
             Detection detection,
             List<ReportAlert> alerts,
             List<ReportAlert> suppressed,
+            RunSummary.SuppressionFile suppressions,
             ChainReport chains)
             throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -209,7 +224,8 @@ abstract class SearchCommand implements Callable<Integer> {
                                         run,
                                         paths,
                                         alerts,
-                                        chains == null ? List.of() : chains.notes()),
+                                        chains == null ? List.of() : chains.notes(),
+                                        suppressions),
                                 alerts,
                                 suppressed,
                                 chains == null ? null : ChainTable.forReport(chains));
@@ -217,7 +233,8 @@ abstract class SearchCommand implements Callable<Integer> {
             Output.write(run.saveRun, stdout, out -> RunReportJson.write(report, out));
         }
         if (format.equals("html")) {
-            Output.write(run.output, stdout, out -> new HtmlReportWriter().write(report, out));
+            HtmlReportWriter html = new HtmlReportWriter(run.report.limits());
+            Output.write(run.output, stdout, out -> html.write(report, out));
         } else if (format.equals("run-json")) {
             Output.write(run.output, stdout, out -> RunReportJson.write(report, out));
         } else if (format.startsWith("json")) {

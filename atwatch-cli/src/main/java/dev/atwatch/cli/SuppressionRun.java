@@ -6,9 +6,11 @@ import dev.atwatch.event.FieldValue;
 import dev.atwatch.event.Fields;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.html.ReportAlert;
+import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.suppress.Suppression;
 import dev.atwatch.suppress.Suppressions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,6 +103,29 @@ final class SuppressionRun {
                             entries.get(i)));
         }
         return marked;
+    }
+
+    /**
+     * What each entry of the file at {@code path} held back, for reports; {@code null} when the run
+     * had no suppression file.
+     */
+    RunSummary.SuppressionFile summary(Path path) {
+        if (path == null) {
+            return null;
+        }
+        Map<String, Long> counts = suppressions.counts();
+        List<RunSummary.SuppressionEntry> shown = new ArrayList<>();
+        for (Suppression entry : suppressions.entries()) {
+            shown.add(
+                    new RunSummary.SuppressionEntry(
+                            entry.id(),
+                            entry.owner(),
+                            entry.reason(),
+                            entry.expires() == null ? null : entry.expires().toString(),
+                            expired.contains(entry),
+                            counts.getOrDefault(entry.id(), 0L)));
+        }
+        return new RunSummary.SuppressionFile(path.toString(), shown);
     }
 
     /**

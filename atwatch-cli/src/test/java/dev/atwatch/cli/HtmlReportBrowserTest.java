@@ -4,171 +4,444 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atwatch.detect.Rule;
+import dev.atwatch.detect.RulePack;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The HTML report of the bundled examples, loaded in headless Chromium: the rows, the filter and
- * the details that the page's script applies from the URL fragment, and a screenshot kept under
- * {@code target/} for a person to look at.
+ * The HTML report of {@code hunt examples/}, driven in headless Chromium through chromedriver as a
+ * reader would use it: the rows it lists, typing in the filter, clicking a header and a row, the
+ * timeline's zoom, and a screenshot, checked pixel by pixel and kept under {@code target/} for a
+ * person to look at. Skipped where Chromium or chromedriver is not installed.
  */
+@EnabledIf(
+        value = "dev.atwatch.cli.HeadlessChromium#installed",
+        disabledReason = HeadlessChromium.NEEDS)
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path TARGET = Path.of("target");
     private static final Path REPORT = TARGET.resolve("report-examples.html");
-    private static final Pattern ROW = Pattern.compile("<tr class=\"alert s\\d\"([^>]*)>");
+    private static final Path BOUNDED_REPORT = TARGET.resolve("report-examples-bounded.html");
+
+    /** The bounded report is of a run holding the alerts of the examples this many times. */
+    private static final int COPIES = 4;
+
+    /** Rows of the bounded report: more than two pages of the table. */
+    private static final int BOUNDED_ROWS = 1_200;
+
+    private static final Path SHOT = TARGET.resolve("report-examples.png");
+
+    /** Row colours of the score shades 0 to 3, as report.css gives them. */
+    private static final int[] ROW_COLOURS = {0xf4f6fb, 0xfff6cc, 0xffe0b8, 0xffc9c9};
+
+    /** Mark colours of the score shades 0 to 3. */
+    private static final int[] MARK_COLOURS = {0x8792a8, 0xd9a400, 0xe8730c, 0xd11f1f};
+
+    private static final String ROWS = "#alert-table tbody tr.alert";
+
+    /** A script function: the cell of a row in the column named by its header's data-col. */
+    private static final String CELL =
+            "const cell = (row, col) => row.cells["
+                    + "document.querySelector('#alert-table th[data-col=' + col + ']').cellIndex];";
 
     private static List<JsonNode> alerts;
+    private static Map<String, String> ruleNames;
+    private static HeadlessChromium browser;
 
     @BeforeAll
-    static void writeReport() throws IOException {
+    static void writeReportsAndStartTheBrowser() throws Exception {
         Files.createDirectories(TARGET);
-        CommandRun html =
+        Path run = TARGET.resolve("run-examples.json");
+        hunt(
+                "--format",
+                "html",
+                "-o",
+                REPORT.toString(),
+                "--save-run",
+                run.toString(),
+                "../examples");
+        Path large = TARGET.resolve("run-examples-x" + COPIES + ".json");
+        copyAlerts(run, large);
+        CommandRun bounded =
                 CommandRun.of(
-                        "hunt",
-                        "--quiet",
-                        "--format",
-                        "html",
+                        "report",
+                        "--report-rows",
+                        Integer.toString(BOUNDED_ROWS),
+                        "--report-details",
+                        "10",
                         "-o",
-                        REPORT.toString(),
-                        "../examples");
-        assertThat(html.exitCode()).isZero();
-        CommandRun jsonl = CommandRun.of("hunt", "--quiet", "--format", "jsonl", "../examples");
+                        BOUNDED_REPORT.toString(),
+                        large.toString());
+        assertThat(bounded.exitCode()).as(bounded.err()).isZero();
+        alerts = jsonLines(hunt("--format", "jsonl", "../examples").out());
+        ruleNames = new HashMap<>();
+        for (Rule rule : RulePack.bundled().rules()) {
+            ruleNames.put(rule.id(), rule.name());
+        }
+        browser = HeadlessChromium.start(1400, 1000, TARGET.resolve("chromedriver.log"));
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyAlertIsARowNamingItsRule() throws Exception {
+        open(REPORT);
+
+        JsonNode rows =
+                browser.script(
+                        CELL
+                                + "return Array.from(document.querySelectorAll(arguments[0]),"
+                                + " r => ({ hidden: r.hidden, time: cell(r, 'time').textContent,"
+                                + " host: cell(r, 'host').textContent,"
+                                + " rule: cell(r, 'rule').textContent,"
+                                + " ruleId: cell(r, 'rule').title }));",
+                        ROWS);
+
+        assertThat(rows).hasSize(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            JsonNode alert = alerts.get(i);
+            JsonNode row = rows.get(i);
+            String id = alert.path("rule").asText();
+            assertThat(row.path("hidden").asBoolean()).isFalse();
+            assertThat(row.path("time").asText()).isEqualTo(alert.path("_time").asText());
+            assertThat(row.path("host").asText()).isEqualTo(alert.path("host").asText());
+            assertThat(row.path("ruleId").asText()).isEqualTo(id);
+            assertThat(row.path("rule").asText()).isEqualTo(ruleNames.get(id));
+        }
+        assertThat(browser.find("#shown").text())
+                .isEqualTo(alerts.size() + " of " + alerts.size() + " shown");
+    }
+
+    @Test
+    void typingInTheFilterHidesTheRowsWithoutTheWords() throws Exception {
+        open(REPORT);
+        long withPowershell =
+                count(a -> a.toString().toLowerCase(Locale.ROOT).contains("powershell"));
+
+        browser.find("#filter").type("PowerShell");
+
+        assertThat(withPowershell).isPositive().isLessThan(alerts.size());
+        assertThat(visibleRows()).hasSize((int) withPowershell);
+        assertThat(browser.find("#shown").text())
+                .isEqualTo(withPowershell + " of " + alerts.size() + " shown");
+    }
+
+    @Test
+    void theFilterFindsRulesByName() throws Exception {
+        open(REPORT);
+        String id = "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a05";
+        long ofTheRule = count(a -> a.path("rule").asText().equals(id));
+
+        browser.find("#filter").type(ruleNames.get(id));
+
+        List<HeadlessChromium.Element> shown = visibleRows();
+        assertThat(ofTheRule).isPositive();
+        assertThat(shown).hasSize((int) ofTheRule);
+        for (HeadlessChromium.Element row : shown) {
+            assertThat(row.find("td.rule").attribute("title")).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void clickingTheScoreHeaderSortsByScoreOneWayThenTheOther() throws Exception {
+        open(REPORT);
+        List<Integer> before = scores();
+        HeadlessChromium.Element header = browser.find("#alert-table th[data-col=score]");
+
+        header.click();
+        List<Integer> ascending = scores();
+        header.click();
+        List<Integer> descending = scores();
+
+        assertThat(before).isNotEqualTo(ascending);
+        assertThat(ascending).hasSameElementsAs(before).isSorted();
+        assertThat(descending).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(descending.get(0)).isEqualTo(before.stream().max(Integer::compare).get());
+        assertThat(header.attribute("aria-sort")).isEqualTo("descending");
+    }
+
+    @Test
+    void clickingARowOpensItsDetailsWithTheScoreFactors() throws Exception {
+        open(REPORT);
+        int index = highestScoring();
+        JsonNode alert = alerts.get(index);
+        HeadlessChromium.Element row = browser.find(ROWS + "[data-alert=\"" + (index + 1) + "\"]");
+        HeadlessChromium.Element detail = browser.find("#alert-" + (index + 1));
+        assertThat(detail.property("open").asBoolean()).isFalse();
+
+        row.find("td.cmd").click();
+
+        assertThat(detail.property("open").asBoolean()).isTrue();
+        Set<String> factors = new HashSet<>();
+        for (HeadlessChromium.Element factor : detail.findAll("tr.factor td:first-child")) {
+            assertThat(factor.displayed()).isTrue();
+            factors.add(factor.text());
+        }
+        assertThat(factors).isNotEmpty().isEqualTo(firedFactors(alert));
+        assertThat(detail.find("summary").text())
+                .contains(ruleNames.get(alert.path("rule").asText()))
+                .contains("score " + alert.path("SuspicionScore").asInt());
+        assertThat(inView(detail)).isTrue();
+    }
+
+    @Test
+    void clickingANumberedMarkZoomsTheTimelineIntoItsAlerts() throws Exception {
+        open(REPORT);
+        String whole = browser.find("#timeline-range").text();
+        HeadlessChromium.Element mark = zoomableMark();
+        int lane = laneOf(mark);
+        int inMark = Integer.parseInt(mark.attribute("data-count"));
+        int marksBefore = marksIn(lane);
+
+        mark.click();
+
+        assertThat(browser.find("#timeline-range").text()).isNotEqualTo(whole);
+        assertThat(browser.find("#timeline-reset").displayed()).isTrue();
+        assertThat(marksIn(lane)).isGreaterThan(1);
+        assertThat(countsIn(lane)).isGreaterThanOrEqualTo(inMark);
+        browser.find("#timeline-reset").click();
+        assertThat(browser.find("#timeline-range").text()).isEqualTo(whole);
+        assertThat(marksIn(lane)).isEqualTo(marksBefore);
+    }
+
+    @Test
+    void aBoundedReportSaysWhatItLeftOutAndRowsWithoutDetailsSayWhy() throws Exception {
+        open(BOUNDED_REPORT);
+
+        assertThat(browser.findAll(ROWS)).hasSize(BOUNDED_ROWS);
+        assertThat(browser.findAll("details.alert-detail")).hasSize(10);
+        assertThat(browser.find("#rows-left-out").text())
+                .contains(
+                        String.format(
+                                Locale.ROOT,
+                                "%,d highest-scoring of the %,d alerts",
+                                BOUNDED_ROWS,
+                                alerts.size() * COPIES))
+                .contains("--format csv");
+        assertThat(browser.find("#details-left-out").text()).contains("--report-details 10");
+        HeadlessChromium.Element bare = browser.find(ROWS + "[data-detail=none]");
+        bare.find("td.cmd").click();
+        HeadlessChromium.Element note = browser.find("#row-note");
+        assertThat(note.displayed()).isTrue();
+        assertThat(note.text())
+                .contains("Alert #" + bare.attribute("data-alert") + " has no details");
+    }
+
+    @Test
+    void aLongTableShowsOnePageAtATimeAndTurnsPages() throws Exception {
+        open(BOUNDED_REPORT);
+        int page = Integer.parseInt(browser.find("#alert-table").attribute("data-page-rows"));
+        HeadlessChromium.Element pageRows = browser.find("#page-rows");
+        String first = onPage().get(0).attribute("data-alert");
+
+        assertThat(BOUNDED_ROWS).isGreaterThan(2 * page);
+        assertThat(onPage()).hasSize(page);
+        assertThat(pageRows.text()).isEqualTo("rows 1\u2013" + page + " of " + BOUNDED_ROWS);
+        browser.find("#page-next").click();
+        assertThat(onPage()).hasSize(page);
+        assertThat(onPage().get(0).attribute("data-alert")).isNotEqualTo(first);
+        assertThat(pageRows.text())
+                .isEqualTo("rows " + (page + 1) + "\u2013" + 2 * page + " of " + BOUNDED_ROWS);
+        browser.find("#page-all").click();
+        assertThat(onPage()).hasSize(BOUNDED_ROWS);
+    }
+
+    @Test
+    void theScreenshotShowsTheTableAndTimelineInTheirScoreColours() throws Exception {
+        open(REPORT);
+        browser.script("document.getElementById('timeline').scrollIntoView();");
+
+        byte[] png = browser.screenshot();
+        Files.write(SHOT, png);
+        BufferedImage page = ImageIO.read(new ByteArrayInputStream(png));
+        Map<Integer, Integer> colours = histogram(page);
+        Set<Integer> drawn = shadesOfTheMarks();
+
+        assertThat(page.getWidth()).isEqualTo(1400);
+        assertThat(colours.size()).as("distinct colours").isGreaterThan(200);
+        assertThat(drawn).hasSizeGreaterThan(1);
+        for (int shade : drawn) {
+            assertThat(colours.getOrDefault(MARK_COLOURS[shade], 0))
+                    .as("pixels of the shade %d mark colour", shade)
+                    .isGreaterThan(20);
+        }
+        int rowPixels = Arrays.stream(ROW_COLOURS).map(c -> colours.getOrDefault(c, 0)).sum();
+        assertThat(rowPixels).as("pixels of row colours").isGreaterThan(page.getWidth() * 50);
+    }
+
+    private static CommandRun hunt(String... args) {
+        List<String> command = new ArrayList<>(List.of("hunt", "--quiet"));
+        command.addAll(List.of(args));
+        CommandRun run = CommandRun.of(command.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    private static List<JsonNode> jsonLines(String text) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        alerts = new ArrayList<>();
-        for (String line : jsonl.out().split("\n")) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
             if (!line.isBlank()) {
-                alerts.add(json.readTree(line));
+                lines.add(json.readTree(line));
             }
         }
+        return lines;
     }
 
-    @Test
-    void everyAlertIsARowOfTheLoadedPage() throws Exception {
-        String dom = dumpDom("");
-
-        assertThat(rows(dom)).hasSize(alerts.size()).noneMatch(HtmlReportBrowserTest::hidden);
-        assertThat(dom).contains(alerts.size() + " of " + alerts.size() + " shown");
+    private static void open(Path report) throws Exception {
+        browser.open(report.toAbsolutePath().toUri().toString());
     }
 
-    @Test
-    void filterFromTheFragmentHidesRowsWithoutTheWord() throws Exception {
-        long withPowershell =
-                alerts.stream()
-                        .filter(a -> a.toString().toLowerCase(Locale.ROOT).contains("powershell"))
-                        .count();
-
-        String dom = dumpDom("#filter=powershell");
-
-        List<String> rows = rows(dom);
-        long shown = rows.stream().filter(r -> !hidden(r)).count();
-        assertThat(withPowershell).isPositive().isLessThan(alerts.size());
-        assertThat(shown).isEqualTo(withPowershell);
-        assertThat(dom).contains(withPowershell + " of " + alerts.size() + " shown");
+    private static long count(Predicate<JsonNode> which) {
+        return alerts.stream().filter(which).count();
     }
 
-    @Test
-    void sortFromTheFragmentPutsTheHighestScoreFirst() throws Exception {
-        int highest =
-                alerts.stream().mapToInt(a -> a.path("SuspicionScore").asInt()).max().orElseThrow();
-
-        String dom = dumpDom("#sort=score-desc");
-
-        String first = dom.substring(dom.indexOf("<tr class=\"alert"));
-        first = first.substring(0, first.indexOf("</tr>"));
-        assertThat(first).contains("<td>" + highest + "</td>");
-        assertThat(dom).contains("data-col=\"score\" data-type=\"num\" aria-sort=\"descending\"");
+    private static List<HeadlessChromium.Element> visibleRows() throws Exception {
+        return browser.findAll(ROWS + ":not([hidden])");
     }
 
-    @Test
-    void detailsOpenFromTheFragmentAndShowWhyTheRuleFired() throws Exception {
-        String dom = dumpDom("#alert-1");
-
-        String detail = dom.substring(dom.indexOf("id=\"alert-1\""));
-        detail = detail.substring(0, detail.indexOf("</details>"));
-        assertThat(dom).contains("<details class=\"alert-detail\" id=\"alert-1\" open=\"\">");
-        assertThat(detail).contains("Search alternatives matched", "Raw event", "Fields");
-        assertThat(dom).contains("<mark>powershell</mark>").contains("IsSuspiciousPayload");
+    /** The rows on the table's current page: kept by the filter, not paged out. */
+    private static List<HeadlessChromium.Element> onPage() throws Exception {
+        return browser.findAll(ROWS + ":not([hidden]):not(.off-page)");
     }
 
-    @Test
-    void screenshotIsSavedUnderTarget() throws Exception {
-        assumeChromium();
-        Path shot = TARGET.resolve("report-examples.png").toAbsolutePath();
-        Files.deleteIfExists(shot);
-
-        chromium("--window-size=1400,2000", "--screenshot=" + shot, url("#filter=powershell"));
-
-        byte[] png = Files.readAllBytes(shot);
-        assertThat(png.length).isGreaterThan(10_000);
-        assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    }
-
-    /** Whether a row's attributes hold {@code hidden} (the script's filter sets it). */
-    private static boolean hidden(String attributes) {
-        // values are quoted and escaped, so this cannot be the text of a value
-        return attributes.contains("\" hidden=\"\"");
-    }
-
-    private static List<String> rows(String dom) {
-        List<String> rows = new ArrayList<>();
-        Matcher matcher = ROW.matcher(dom);
-        while (matcher.find()) {
-            rows.add(matcher.group(1));
+    /** Writes the run {@code from} with its alerts repeated {@link #COPIES} times to {@code to}. */
+    private static void copyAlerts(Path from, Path to) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode run = (ObjectNode) json.readTree(from.toFile());
+        ArrayNode alerts = (ArrayNode) run.path("alerts");
+        ArrayNode copies = json.createArrayNode();
+        for (int i = 0; i < COPIES; i++) {
+            copies.addAll(alerts);
         }
-        return rows;
+        run.set("alerts", copies);
+        json.writeValue(to.toFile(), run);
     }
 
-    private static String dumpDom(String fragment) throws Exception {
-        assumeChromium();
-        return chromium("--dump-dom", url(fragment));
+    private static List<Integer> scores() throws Exception {
+        JsonNode scores =
+                browser.script(
+                        CELL
+                                + "return Array.from(document.querySelectorAll(arguments[0]),"
+                                + " r => parseInt(cell(r, 'score').textContent));",
+                        ROWS);
+        List<Integer> list = new ArrayList<>();
+        scores.forEach(score -> list.add(score.asInt()));
+        return list;
     }
 
-    private static String url(String fragment) {
-        return REPORT.toAbsolutePath().toUri() + fragment;
+    private static int highestScoring() {
+        int best = 0;
+        for (int i = 1; i < alerts.size(); i++) {
+            if (score(alerts.get(i)) > score(alerts.get(best))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
-    private static void assumeChromium() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "needs /usr/bin/chromium (Debian packages chromium, chromium-driver)");
+    private static int score(JsonNode alert) {
+        return alert.path("SuspicionScore").asInt();
     }
 
-    private static String chromium(String... args) throws Exception {
-        Path profile = Files.createTempDirectory("atwatch-chromium");
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                CHROMIUM.toString(),
-                                "--headless",
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--user-data-dir=" + profile));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("atwatch-dom", ".html");
-        Process process =
-                new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(process.exitValue()).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
+    /** The {@code Is*} fields of {@code alert} that are 1: its score factors. */
+    private static Set<String> firedFactors(JsonNode alert) {
+        Set<String> fired = new HashSet<>();
+        alert.fields()
+                .forEachRemaining(
+                        field -> {
+                            if (field.getKey().startsWith("Is")
+                                    && field.getValue().isNumber()
+                                    && field.getValue().asInt() == 1) {
+                                fired.add(field.getKey());
+                            }
+                        });
+        return fired;
+    }
+
+    private static boolean inView(HeadlessChromium.Element element) throws Exception {
+        return browser.script(
+                        "const r = arguments[0].getBoundingClientRect();"
+                                + " return r.top >= 0 && r.top < window.innerHeight;",
+                        element)
+                .asBoolean();
+    }
+
+    /** A mark of several alerts at different times, which a click zooms into. */
+    private static HeadlessChromium.Element zoomableMark() throws Exception {
+        for (HeadlessChromium.Element mark : browser.findAll("#timeline-chart .mark")) {
+            if (Integer.parseInt(mark.attribute("data-count")) > 1
+                    && Double.parseDouble(mark.attribute("data-to"))
+                            > Double.parseDouble(mark.attribute("data-from"))) {
+                return mark;
+            }
+        }
+        throw new AssertionError("the timeline has no mark of alerts at different times");
+    }
+
+    private static int laneOf(HeadlessChromium.Element mark) throws Exception {
+        return browser.script("return parseInt(arguments[0].closest('g.lane').dataset.lane);", mark)
+                .asInt();
+    }
+
+    private static int marksIn(int lane) throws Exception {
+        return browser.findAll("#timeline-chart g.lane[data-lane=\"" + lane + "\"] .mark").size();
+    }
+
+    /** The alerts the marks of {@code lane} hold together. */
+    private static int countsIn(int lane) throws Exception {
+        int sum = 0;
+        for (HeadlessChromium.Element mark :
+                browser.findAll("#timeline-chart g.lane[data-lane=\"" + lane + "\"] .mark")) {
+            sum += Integer.parseInt(mark.attribute("data-count"));
+        }
+        return sum;
+    }
+
+    /** The score shades of the timeline's marks, from their classes {@code s0} to {@code s3}. */
+    private static Set<Integer> shadesOfTheMarks() throws Exception {
+        JsonNode classes =
+                browser.script(
+                        "return Array.from(document.querySelectorAll('#timeline-chart circle'),"
+                                + " c => c.getAttribute('class'));");
+        Set<Integer> shades = new HashSet<>();
+        classes.forEach(c -> shades.add(Integer.parseInt(c.asText().substring(1))));
+        return shades;
+    }
+
+    private static Map<Integer, Integer> histogram(BufferedImage image) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                counts.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 }

@@ -213,6 +213,71 @@ class ReportCommandTest {
     }
 
     @Test
+    void runAndReportNameTheSuppressionFileWithWhatEachEntryHeldBack() throws Exception {
+        Path allowlist = dir.resolve("allow.yaml");
+        Files.writeString(
+                allowlist,
+                "suppressions:\n"
+                        + "  - id: wmic-inventory\n"
+                        + "    command: '*wmic*'\n"
+                        + "    owner: soc@example.org\n"
+                        + "    reason: the inventory agent lists jobs with wmic\n"
+                        + "  - id: old-entry\n"
+                        + "    host: 'NOWHERE-*'\n"
+                        + "    owner: soc@example.org\n"
+                        + "    reason: decommissioned\n"
+                        + "    expires: 2020-01-01\n",
+                StandardCharsets.UTF_8);
+        Path run = dir.resolve("run.json");
+        Path html = dir.resolve("report.html");
+
+        CommandRun hunt =
+                CommandRun.of(
+                        "hunt",
+                        "--quiet",
+                        "--rules",
+                        REFERENCE,
+                        "--suppressions",
+                        allowlist.toString(),
+                        "--save-run",
+                        run.toString(),
+                        "--format",
+                        "html",
+                        "-o",
+                        html.toString(),
+                        WMI);
+
+        assertThat(hunt.exitCode()).isZero();
+        JsonNode saved = new ObjectMapper().readTree(run.toFile());
+        JsonNode file = saved.path("summary").path("suppressions");
+        assertThat(file.path("path").asText()).isEqualTo(allowlist.toString());
+        assertThat(file.path("entries").get(0).path("id").asText()).isEqualTo("wmic-inventory");
+        long held = file.path("entries").get(0).path("suppressed").asLong();
+        assertThat(held).isPositive().isEqualTo(saved.path("suppressed").size());
+        assertThat(file.path("entries").get(1).path("expired").asBoolean()).isTrue();
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains(allowlist + ": " + held + " alert(s) held back by 1 of its 2 entries")
+                .contains("<td><code>wmic-inventory</code></td><td class=\"count\">" + held)
+                .contains("suppressed by <code class=\"entry\">wmic-inventory</code></summary>");
+    }
+
+    @Test
+    void reportLimitsBelowTheirLeastAreUsageErrorsNamingTheOption() throws Exception {
+        Path run = dir.resolve("run.json");
+        CommandRun.of("hunt", "--quiet", "--rules", REFERENCE, "--save-run", run.toString(), WMI);
+
+        CommandRun rows = CommandRun.of("report", "--report-rows", "0", run.toString());
+        CommandRun details =
+                CommandRun.of("hunt", "--format", "html", "--report-details", "-1", "no/such/path");
+
+        assertThat(rows.exitCode()).isEqualTo(2);
+        assertThat(rows.err()).contains("invalid value for --report-rows: 0; expected >= 1");
+        assertThat(details.exitCode()).as("refused before any input is read").isEqualTo(2);
+        assertThat(details.err()).contains("invalid value for --report-details: -1; expected >= 0");
+    }
+
+    @Test
     void runFileThatIsNotJsonIsAnInputErrorNamingTheFile() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"summary\": [", StandardCharsets.UTF_8);

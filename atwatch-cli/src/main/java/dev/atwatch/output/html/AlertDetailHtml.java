@@ -3,7 +3,11 @@ package dev.atwatch.output.html;
 import java.util.List;
 import java.util.Map;
 
-/** One alert's details: why it fired, its chain, its fields, the at job, the raw event. */
+/**
+ * One alert's details: why it fired, its chain, its fields, the at job, the raw event. The summary
+ * line, shown while the details are closed, names the rule and, for a suppressed alert, the entry
+ * that held it.
+ */
 final class AlertDetailHtml {
 
     private AlertDetailHtml() {}
@@ -22,10 +26,15 @@ final class AlertDetailHtml {
                 .append(" \u2014 ")
                 .append(Html.escape(alert.field("host")))
                 .append(" \u2014 ")
-                .append(Html.escape(alert.ruleId()))
+                .append(Html.escape(HtmlReportWriter.ruleLabel(alert)))
                 .append(" \u2014 score ")
-                .append(alert.score())
-                .append("</summary>");
+                .append(alert.score());
+        if (alert.suppressedBy() != null) {
+            html.append(" \u2014 suppressed by <code class=\"entry\">")
+                    .append(Html.escape(alert.suppressedBy()))
+                    .append("</code>");
+        }
+        html.append("</summary>");
         rule(html, alert);
         html.append(chain);
         why(html, alert.explain(), alert);

@@ -1,9 +1,11 @@
 package dev.atwatch.output.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The page is self-contained and log text never becomes markup. */
+/**
+ * The page is self-contained, log text never becomes markup, rules are named, suppressions are
+ * accounted for, and a large run is cut to the page's limits with a note of what was left out.
+ */
 class HtmlReportWriterTest {
 
     private static final String HOSTILE_COMMAND =
@@ -54,7 +59,7 @@ class HtmlReportWriterTest {
 
         assertThat(html).contains("<tr class=\"alert s0\"", "<tr class=\"alert s2\"");
         assertThat(html).contains("<tr class=\"alert s3\"");
-        assertThat(count(html, "<g class=\"lane\">")).isEqualTo(2);
+        assertThat(count(html, "<g class=\"lane\" ")).isEqualTo(2);
         assertThat(count(html, "<circle")).isEqualTo(3);
     }
 
@@ -70,6 +75,144 @@ class HtmlReportWriterTest {
         assertThat(html).contains("<section id=\"suppressed\"><h2>Suppressed alerts (1)</h2>");
         assertThat(html).contains("suppressed by <code>nightly-backup</code>");
         assertThat(count(html, "<tr class=\"alert")).isEqualTo(1);
+        String detail = html.substring(html.indexOf("id=\"suppressed-1\""));
+        assertThat(detail.substring(0, detail.indexOf("</summary>")))
+                .as("the closed details name the entry")
+                .contains("suppressed by <code class=\"entry\">nightly-backup</code>");
+    }
+
+    @Test
+    void runSectionNamesTheSuppressionFileAndWhatEachEntryHeldBack() throws IOException {
+        RunSummary.SuppressionFile file =
+                new RunSummary.SuppressionFile(
+                        "team/allow.yaml",
+                        List.of(
+                                new RunSummary.SuppressionEntry(
+                                        "nightly-backup", "ops@x", "backup", null, false, 12),
+                                new RunSummary.SuppressionEntry(
+                                        "old-admins", "win@x", "moved", "2020-01-01", true, 0)));
+        RunReport report =
+                new RunReport(
+                        RunReport.VERSION,
+                        summary(file),
+                        List.of(alert("ws1", "at 10:00 cmd", 1, 1.7e9)),
+                        List.of());
+
+        String run = section(write(report), "summary");
+
+        assertThat(run)
+                .contains("team/allow.yaml: 12 alert(s) held back by 1 of its 2 entries")
+                .contains("<td><code>nightly-backup</code></td><td class=\"count\">12</td>")
+                .contains("<tr class=\"expired\"><td><code>old-admins</code></td>")
+                .contains("2020-01-01 (expired: it held nothing back)");
+    }
+
+    @Test
+    void rulesAreShownByNameWithTheIdInATooltipAndFoundByTheFilter() throws IOException {
+        String id = "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a05";
+        ReportAlert alert = withRule(alert("db02", "/bin/sh", 2, 1.7e9), id, "Shell By Atd");
+        RunReport report = new RunReport(RunReport.VERSION, summary(), List.of(alert), List.of());
+
+        String html = write(report);
+
+        assertThat(section(html, "alerts"))
+                .contains("<td class=\"rule\" title=\"" + id + "\">Shell By Atd</td>")
+                .contains("data-search=\"" + id + " shell by atd ");
+        assertThat(section(html, "summary"))
+                .contains("<td class=\"rule\" title=\"t1053-002-reference\">reference</td>");
+        assertThat(html).contains("\u2014 Shell By Atd \u2014 score 2</summary>");
+    }
+
+    @Test
+    void runFilesWithoutRuleNamesTakeTheNamesOfTheirAlerts() throws IOException {
+        ReportAlert alert = withRule(alert("db02", "at now", 1, 1.7e9), "r-1", "Linux At Job");
+        RunSummary old = summary();
+        RunSummary withoutNames =
+                new RunSummary(
+                        old.generated(),
+                        old.command(),
+                        old.semantics(),
+                        old.profile(),
+                        old.paths(),
+                        old.formats(),
+                        old.inputs(),
+                        old.bytes(),
+                        old.records(),
+                        old.events(),
+                        old.rejected(),
+                        old.rejections(),
+                        old.skippedInputs(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        old.seconds(),
+                        Map.of("r-1", 1L, "r-2", 0L),
+                        old.notes(),
+                        null,
+                        null);
+
+        String run =
+                section(
+                        write(new RunReport(1, withoutNames, List.of(alert), List.of())),
+                        "summary");
+
+        assertThat(run)
+                .contains("<td class=\"rule\" title=\"r-1\">Linux At Job</td>")
+                .contains("<td class=\"rule\" title=\"r-2\">r-2</td>");
+    }
+
+    @Test
+    void aRunPastTheLimitsKeepsTheHighestScoresAndSaysWhatItLeftOut() throws IOException {
+        List<ReportAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            alerts.add(alert("ws" + (i % 3), "at 10:00 cmd " + i, i % 7, 1.7e9 + i * 60));
+        }
+        RunReport report = new RunReport(RunReport.VERSION, summary(), alerts, List.of());
+
+        String html = write(report, new HtmlReportWriter.Limits(10, 3));
+
+        List<Integer> listed = numbers(html, "<tr class=\"alert [^\"]*\" data-alert=\"(\\d+)\"");
+        List<Integer> detailed =
+                numbers(html, "<details class=\"alert-detail\" id=\"alert-(\\d+)\"");
+        assertThat(listed).hasSize(10).isSorted();
+        assertThat(listed).allSatisfy(n -> assertThat(alerts.get(n - 1).score()).isGreaterThan(3));
+        assertThat(detailed).hasSize(3);
+        assertThat(detailed).allSatisfy(n -> assertThat(alerts.get(n - 1).score()).isEqualTo(6));
+        assertThat(count(html, "data-detail=\"none\"")).isEqualTo(7);
+        assertThat(html)
+                .contains("lists the 10 highest-scoring of the 30 alerts (--report-rows 10)")
+                .contains("for the 3 highest-scoring alerts (--report-details 3)")
+                .contains("<code>--format csv</code>");
+        assertThat(numbers(html, "data-count=\"(\\d+)\"").stream().mapToInt(n -> n).sum())
+                .as("the timeline draws every alert")
+                .isEqualTo(30);
+    }
+
+    @Test
+    void rowsPastTheFirstPageStayOutOfTheLayoutUntilTheScriptPagesThem() throws IOException {
+        List<ReportAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < HtmlReportWriter.PAGE_ROWS + 20; i++) {
+            alerts.add(alert("ws1", "at 10:00 cmd", 1, 1.7e9 + i));
+        }
+
+        String html = write(new RunReport(RunReport.VERSION, summary(), alerts, List.of()));
+
+        assertThat(count(html, "<tr class=\"alert s1\"")).isEqualTo(HtmlReportWriter.PAGE_ROWS);
+        assertThat(count(html, "<tr class=\"alert s1 off-page\"")).isEqualTo(20);
+        assertThat(html)
+                .contains("data-page-rows=\"" + HtmlReportWriter.PAGE_ROWS + "\"")
+                .contains("<noscript><style>#alert-table tr.off-page { display: table-row; }");
+    }
+
+    @Test
+    void limitsBelowTheirLeastAreRefused() {
+        assertThatThrownBy(() -> new HtmlReportWriter.Limits(0, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rows 0");
+        assertThatThrownBy(() -> new HtmlReportWriter.Limits(5, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("details -1");
     }
 
     @Test
@@ -80,9 +223,30 @@ class HtmlReportWriterTest {
     }
 
     private static String write(RunReport report) throws IOException {
+        return write(report, HtmlReportWriter.Limits.DEFAULTS);
+    }
+
+    private static String write(RunReport report, HtmlReportWriter.Limits limits)
+            throws IOException {
         StringWriter out = new StringWriter();
-        new HtmlReportWriter().write(report, out);
+        new HtmlReportWriter(limits).write(report, out);
         return out.toString();
+    }
+
+    /** The section of the page with {@code id}. */
+    private static String section(String html, String id) {
+        String from = html.substring(html.indexOf("<section id=\"" + id + "\""));
+        return from.substring(0, from.indexOf("</section>"));
+    }
+
+    /** The first group of every match of {@code regex}, as numbers, in page order. */
+    private static List<Integer> numbers(String html, String regex) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher matcher = Pattern.compile(regex).matcher(html);
+        while (matcher.find()) {
+            numbers.add(Integer.parseInt(matcher.group(1)));
+        }
+        return numbers;
     }
 
     private static int count(String text, String part) {
@@ -99,6 +263,10 @@ class HtmlReportWriterTest {
     }
 
     static RunSummary summary() {
+        return summary(null);
+    }
+
+    static RunSummary summary(RunSummary.SuppressionFile suppressions) {
         return new RunSummary(
                 "2026-12-03T10:00:00.000+00:00",
                 "hunt",
@@ -119,7 +287,9 @@ class HtmlReportWriterTest {
                 null,
                 0.5,
                 Map.of("t1053-002-reference", 1L),
-                List.of());
+                List.of(),
+                Map.of("t1053-002-reference", "reference"),
+                suppressions);
     }
 
     static ReportAlert alert(String host, String command, int score, Double time) {
@@ -151,6 +321,21 @@ class HtmlReportWriterTest {
                 Map.of("JobCommand", command),
                 List.of(),
                 null);
+    }
+
+    private static ReportAlert withRule(ReportAlert alert, String id, String name) {
+        return new ReportAlert(
+                id,
+                name,
+                alert.severity(),
+                alert.time(),
+                alert.fields(),
+                alert.source(),
+                alert.raw(),
+                alert.explain(),
+                alert.atJob(),
+                alert.atJobNotes(),
+                alert.suppressedBy());
     }
 
     private static ReportAlert withSuppression(ReportAlert alert) {
