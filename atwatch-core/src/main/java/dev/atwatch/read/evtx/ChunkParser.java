@@ -94,7 +94,7 @@ final class ChunkParser {
     ChunkResult decode(String input, long firstRecord, ReadOptions options) {
         ChunkResult result = new ChunkResult(length);
         BinXmlParser parser = new BinXmlParser(chunk, length, limits, readLimits.maxNesting());
-        EventRenderer renderer = new EventRenderer(parser, readLimits);
+        EventRenderer renderer = new EventRenderer(parser, readLimits, limits);
         RecordPrefilter prefilter = filter == null ? null : new RecordPrefilter(filter, parser);
         long number = firstRecord;
         for (Slot slot : slots) {

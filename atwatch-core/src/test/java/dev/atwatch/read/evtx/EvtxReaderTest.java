@@ -219,7 +219,7 @@ class EvtxReaderTest {
         CollectingSink nesting = read(EvtxFiles.fixture(AT), shallow, EvtxLimits.DEFAULTS);
         CollectingSink values = read(EvtxFiles.fixture(AT), shortValues, EvtxLimits.DEFAULTS);
         CollectingSink substitutions =
-                read(EvtxFiles.fixture(AT), ReadOptions.DEFAULTS, new EvtxLimits(16, 10));
+                read(EvtxFiles.fixture(AT), ReadOptions.DEFAULTS, EvtxLimits.DEFAULTS.with(EvtxLimits.SUBSTITUTIONS, 10));
 
         assertThat(nesting.rejected)
                 .singleElement()
@@ -247,6 +247,67 @@ class EvtxReaderTest {
                 .extracting(Rejected::reason)
                 .containsExactly(EvtxReasons.FILE_HEADER);
         assertThat(sink.events).hasSize(1);
+    }
+
+    @Test
+    void boundsAFieldValueAssembledFromManyPiecesAndNamesTheLimit() throws IOException {
+        byte[] file = CraftedFiles.amplifying(60, 1000, 2);
+        ReadOptions options =
+                new ReadOptions(
+                        null, null, ReadLimits.DEFAULTS.with(ReadLimits.VALUE_CHARS, 100_000));
+
+        CollectingSink sink = read(file, options, EvtxLimits.DEFAULTS);
+
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.rejected).hasSizeGreaterThan(2);
+        for (Rejected rejected : sink.rejected) {
+            assertThat(rejected.reason()).isEqualTo("limit.value-chars");
+            assertThat(rejected.where().record()).isPositive();
+            assertThat(rejected.where().offset()).isGreaterThan(HEADER);
+            assertThat(rejected.detail()).contains("--limit value-chars=N");
+        }
+    }
+
+    @Test
+    void boundsTheXmlOfARecordAndWhatAChunkRendersEvenWhenEachValueFits() throws IOException {
+        byte[] file = CraftedFiles.amplifying(300, 1000, 1);
+        ReadLimits wide = ReadLimits.DEFAULTS.with(ReadLimits.VALUE_CHARS, 1 << 30);
+        ReadOptions small = new ReadOptions(null, null, wide.with(ReadLimits.RECORD_BYTES, 500_000));
+        EvtxLimits chunk = EvtxLimits.DEFAULTS.with(EvtxLimits.CHUNK_RENDER, 3_000_000);
+
+        CollectingSink perRecord = read(file, small, EvtxLimits.DEFAULTS);
+        CollectingSink perChunk = read(file, new ReadOptions(null, null, wide), chunk);
+
+        assertThat(perRecord.events).isEmpty();
+        assertThat(perRecord.rejected)
+                .extracting(Rejected::reason)
+                .containsOnly("limit.record-bytes");
+        assertThat(perChunk.events).hasSize(2);
+        assertThat(perChunk.rejected)
+                .hasSizeGreaterThan(2)
+                .extracting(Rejected::reason)
+                .containsOnly("limit.evtx-chunk-render");
+        assertThat(perChunk.rejected.get(0).detail()).contains("--limit evtx-chunk-render=N");
+    }
+
+    @Test
+    void limitsTemplateDepthAlsoThroughTemplatesDecodedForEarlierRecords() throws IOException {
+        CollectingSink sink = read(CraftedFiles.templateChain(20));
+        CollectingSink shallow =
+                read(
+                        CraftedFiles.templateChain(20),
+                        ReadOptions.DEFAULTS,
+                        EvtxLimits.DEFAULTS.with(EvtxLimits.TEMPLATE_DEPTH, 3));
+
+        assertThat(sink.events).hasSize(16);
+        assertThat(sink.events).allSatisfy(e -> assertThat(e.text("Data")).isEqualTo("deep"));
+        assertThat(sink.rejected)
+                .hasSize(4)
+                .extracting(Rejected::reason)
+                .containsOnly("limit.evtx-template-depth");
+        assertThat(sink.rejected.get(0).detail()).contains("17 > 16");
+        assertThat(shallow.events).hasSize(3);
+        assertThat(shallow.rejected).hasSize(17);
     }
 
     static CollectingSink read(byte[] file) throws IOException {
