@@ -260,7 +260,8 @@ final class BinXmlParser {
         long offset = cursor.u32();
         String name = nameAt(offset, cursor.position());
         if (offset == cursor.position()) {
-            cursor.skip(8 + 2L * name.length() + 2);
+            // skip by the declared length: the decoded name has lost any trailing NULs
+            cursor.skip(8 + 2L * Cursor.u16(chunk, (int) offset + 6) + 2);
         }
         return name;
     }
