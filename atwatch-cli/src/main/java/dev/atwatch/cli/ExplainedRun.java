@@ -18,6 +18,7 @@ import dev.atwatch.output.html.ReportAlert;
 import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.ExecutionOptions;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -78,6 +79,11 @@ final class ExplainedRun implements RunListener {
     }
 
     @Override
+    public void warning(Warning warning) {
+        next.warning(warning);
+    }
+
+    @Override
     public void eventRead() {
         next.eventRead();
     }
@@ -128,6 +134,15 @@ final class ExplainedRun implements RunListener {
         detection
                 .aliasHits()
                 .forEach((alias, n) -> notes.add("alias " + alias + " changed " + n + " event(s)"));
+        for (RunStats.Reason warning : stats.warnings()) {
+            notes.add(
+                    "warning "
+                            + warning.code()
+                            + ": "
+                            + warning.count()
+                            + ", first at "
+                            + warning.firstLocations().get(0));
+        }
         DoubleSummaryStatistics times =
                 alerts.stream()
                         .filter(a -> a.time() != null)

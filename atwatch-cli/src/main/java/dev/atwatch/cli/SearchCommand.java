@@ -22,6 +22,7 @@ import dev.atwatch.output.html.RunReport;
 import dev.atwatch.output.html.RunReportJson;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.ExecutionOptions;
 import dev.atwatch.spl.Macros;
@@ -288,6 +289,22 @@ abstract class SearchCommand implements Callable<Integer> {
                                         + rejected.reason()
                                         + ": "
                                         + rejected.detail());
+                        err.flush();
+                    }
+                }
+            }
+
+            @Override
+            public void warning(Warning warning) {
+                if (!run.quiet && shown.incrementAndGet() <= REJECTIONS_SHOWN) {
+                    synchronized (err) {
+                        err.println(
+                                "warning: damage read past at "
+                                        + warning.where().describe()
+                                        + ": "
+                                        + warning.reason()
+                                        + ": "
+                                        + warning.detail());
                         err.flush();
                     }
                 }

@@ -3,6 +3,7 @@ package dev.atwatch.read.evtx;
 import dev.atwatch.event.Event;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ final class CollectingSink implements RecordSink {
 
     final List<Event> events = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
     final Thread owner = Thread.currentThread();
     long progress;
     boolean foreignThread;
@@ -25,6 +27,12 @@ final class CollectingSink implements RecordSink {
     public void rejected(Rejected rejection) {
         foreignThread |= Thread.currentThread() != owner;
         rejected.add(rejection);
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        foreignThread |= Thread.currentThread() != owner;
+        warnings.add(warning);
     }
 
     @Override
