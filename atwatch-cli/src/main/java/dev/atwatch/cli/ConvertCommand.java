@@ -72,7 +72,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    private final Readers readers = InputOptions.readers();
+    private Readers readers;
     private long events;
     private long rejected;
     private long warnings;
@@ -86,6 +86,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Profile naming = input.profile();
         ReadOptions options = input.readOptions();
+        readers = input.readers();
         List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -98,7 +98,7 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.input.profile(),
                         range,
                         run.threads(),
-                        InputOptions.readers());
+                        run.input.readers());
         HecDelivery hec = hecDelivery(err);
         Progress progress = Progress.start(!run.quiet, err, inputs, listener(err));
         // events are kept for evidence only when an output shows them

@@ -58,7 +58,12 @@ public final class EvtxReader implements EventReader {
 
     /** A reader without filter, with default limits, decoding on all processors. */
     public EvtxReader() {
-        this(null);
+        this(null, EvtxLimits.DEFAULTS, THREADS);
+    }
+
+    /** A reader without filter, with {@code limits}, decoding on all processors. */
+    public EvtxReader(EvtxLimits limits) {
+        this(null, limits, THREADS);
     }
 
     /** A reader that tests each record with {@code filter} (may be null) before decoding it. */
