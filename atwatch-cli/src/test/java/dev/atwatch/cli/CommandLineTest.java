@@ -90,7 +90,7 @@ class CommandLineTest {
                         SYSMON);
 
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{"));
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("n").isIntegralNumber()).isTrue();
         assertThat(first.get("n").asInt()).isEqualTo(2);
