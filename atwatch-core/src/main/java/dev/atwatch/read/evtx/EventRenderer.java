@@ -61,6 +61,7 @@ final class EventRenderer {
     private Map<String, String> system;
     private List<DataItem> eventData;
     private List<DataItem> userData;
+    private Map<String, Integer> valuesPerName;
 
     /** This record's work: nodes visited and nested binary XML bytes decoded. */
     private long work;
@@ -90,6 +91,7 @@ final class EventRenderer {
         system = new HashMap<>();
         eventData = new ArrayList<>();
         userData = new ArrayList<>();
+        valuesPerName = new HashMap<>();
         work = 0;
         nodes(document, null, new Frame(null, Section.OUTSIDE), 0, -1, 0);
         checkOutput();
@@ -299,13 +301,33 @@ final class EventRenderer {
                     system.put(frame.name, frame.text.toString());
                 }
             }
-            case DATA -> eventData.add(new DataItem(frame.dataName, frame.text.toString()));
+            case DATA -> {
+                countValue(frame.dataName == null ? "Data" : frame.dataName);
+                eventData.add(new DataItem(frame.dataName, frame.text.toString()));
+            }
             case USER_DATA_VALUE -> {
                 if (!frame.hasChildElement) {
+                    countValue(frame.name);
                     userData.add(new DataItem(frame.name, frame.text.toString()));
                 }
             }
             default -> {}
+        }
+    }
+
+    /** Items of one name make one multivalue field: as many as values-per-field allows. */
+    private void countValue(String name) {
+        int values = valuesPerName.merge(name, 1, Integer::sum);
+        if (values > limits.maxValuesPerField()) {
+            throw new BinXmlException(
+                    EvtxReasons.limit(ReadLimits.VALUES_PER_FIELD),
+                    ReadLimits.exceeded(
+                                    ReadLimits.VALUES_PER_FIELD,
+                                    values,
+                                    limits.maxValuesPerField())
+                            + " for field "
+                            + (name.length() > 60 ? name.substring(0, 60) + "..." : name),
+                    -1);
         }
     }
 
