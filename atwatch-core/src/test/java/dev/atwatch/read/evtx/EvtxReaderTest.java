@@ -424,6 +424,37 @@ class EvtxReaderTest {
     }
 
     @Test
+    void holdsTheValuesOfARepeatedDataNameToTheValuesPerFieldLimit() throws IOException {
+        BinXmlBuilder record = new BinXmlBuilder(512 + 24);
+        record.fragmentHeader();
+        record.inlineTemplate(
+                t -> {
+                    t.fragmentHeader().open("Event", false, true).closeStart();
+                    t.open("EventData", false, true).closeStart();
+                    for (int i = 0; i < 5; i++) {
+                        t.open("Data", true, true).attribute("Name").text("X").closeStart();
+                        t.text("v" + i).end();
+                    }
+                    t.end().end().eof();
+                });
+        byte[] file = EvtxFiles.assemble(List.of(BinXmlBuilder.chunk(record.values().eof().bytes())), 1);
+        ReadLimits three = ReadLimits.DEFAULTS.with(ReadLimits.VALUES_PER_FIELD, 3);
+
+        CollectingSink sink = read(file);
+        CollectingSink limited = read(file, new ReadOptions(null, null, three), EvtxLimits.DEFAULTS);
+
+        assertThat(sink.events.get(0).get("X").strings()).hasSize(5);
+        assertThat(limited.events).isEmpty();
+        assertThat(limited.rejected)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.reason()).isEqualTo("limit.values-per-field");
+                            assertThat(r.detail()).contains("4 > 3").contains("for field X");
+                        });
+    }
+
+    @Test
     void limitsTemplateDepthAlsoThroughTemplatesDecodedForEarlierRecords() throws IOException {
         CollectingSink sink = read(CraftedFiles.templateChain(20));
         CollectingSink shallow =
