@@ -74,7 +74,9 @@ final class InputOptions {
                     read = read.with(name, limit.getValue());
                 } else {
                     throw new UsageException(
-                            "invalid --limit: unknown limit '" + name + "'; known limits: "
+                            "invalid --limit: unknown limit '"
+                                    + name
+                                    + "'; known limits: "
                                     + LIMIT_NAMES);
                 }
             } catch (IllegalArgumentException e) {

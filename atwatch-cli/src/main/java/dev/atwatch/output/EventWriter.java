@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Writes events one at a time as {@code atwatch convert} does: JSON lines (every field as a key),
- * XML ({@code <event>} elements with one {@code <field>} per value) or CSV rows under a header given
- * up front. Every field and the metadata ({@code _time}, {@code host}, {@code source}, {@code
+ * XML ({@code <event>} elements with one {@code <field>} per value) or CSV rows under a header
+ * given up front. Every field and the metadata ({@code _time}, {@code host}, {@code source}, {@code
  * sourcetype}, {@code index}) are written, {@code _raw} only when asked; {@code _time} as UTC
  * ISO-8601 to the 100 ns ({@link Values#preciseTime}). atwatch reads its JSON lines and XML back
  * into the same events.

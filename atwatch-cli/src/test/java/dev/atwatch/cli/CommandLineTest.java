@@ -192,8 +192,7 @@ class CommandLineTest {
                         search,
                         ATEXEC);
         CommandRun bad =
-                CommandRun.of(
-                        "query", "--limit", "evtx-chunk-render=0", "--spl", search, ATEXEC);
+                CommandRun.of("query", "--limit", "evtx-chunk-render=0", "--spl", search, ATEXEC);
 
         assertThat(defaults.out().lines()).containsExactly("count", "12");
         assertThat(lowered.exitCode()).isZero();
@@ -213,7 +212,8 @@ class CommandLineTest {
         Files.write(damaged, file);
 
         CommandRun run =
-                CommandRun.of("query", "--format", "csv", "--spl", "| stats count", damaged.toString());
+                CommandRun.of(
+                        "query", "--format", "csv", "--spl", "| stats count", damaged.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).containsExactly("count", "12");

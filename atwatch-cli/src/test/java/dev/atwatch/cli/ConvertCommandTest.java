@@ -43,7 +43,9 @@ class ConvertCommandTest {
 
         List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
 
-        assertThat(lines).hasSize(12).allSatisfy(line -> assertThat(line).startsWith("{\"_time\":"));
+        assertThat(lines)
+                .hasSize(12)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"_time\":"));
         assertThat(objects(convert(jsonl.toString(), "jsonl"))).isEqualTo(objects(jsonl));
         assertThat(rows(jsonl.toString())).isEqualTo(rows(ATEXEC)).hasSize(13);
     }
@@ -88,7 +90,12 @@ class ConvertCommandTest {
 
         CommandRun run =
                 CommandRun.of(
-                        "query", "-q", "--format", "csv", "--spl", "| stats count by index, host",
+                        "query",
+                        "-q",
+                        "--format",
+                        "csv",
+                        "--spl",
+                        "| stats count by index, host",
                         xml.toString());
 
         assertThat(run.out().lines()).containsExactly("index,host,count", "case42,case-42-dc,12");

@@ -69,7 +69,10 @@ public final class RunStats {
     }
 
     public void warning(Warning warning) {
-        count(warnings, warning.reason(), warning.where().describe() + " (" + warning.detail() + ")");
+        count(
+                warnings,
+                warning.reason(),
+                warning.where().describe() + " (" + warning.detail() + ")");
     }
 
     private static void count(Map<String, Reason> byCode, String code, String location) {

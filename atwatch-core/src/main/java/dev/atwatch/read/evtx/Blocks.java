@@ -26,7 +26,10 @@ abstract class Blocks implements Closeable {
         return new StreamBlocks(input.open());
     }
 
-    /** Blocks that start with the {@code length} bytes of {@code head}, then go on with {@code rest}. */
+    /**
+     * Blocks that start with the {@code length} bytes of {@code head}, then go on with {@code
+     * rest}.
+     */
     static Blocks replaying(byte[] head, int length, Blocks rest) {
         return new Blocks() {
             private int replayed;

@@ -27,9 +27,9 @@ import java.util.zip.CRC32;
  *
  * <p>A failed checksum loses no record. Each record is checked by its own structure (signature,
  * size, size copy) and by decoding, so a chunk whose header or records checksum fails is still
- * read, with a {@link Warning} that says so; only the records that do not decode are rejected.
- * When the header's free space offset is impossible, records are read from the start of the chunk
- * for as long as they are valid and in sequence.
+ * read, with a {@link Warning} that says so; only the records that do not decode are rejected. When
+ * the header's free space offset is impossible, records are read from the start of the chunk for as
+ * long as they are valid and in sequence.
  */
 final class ChunkParser {
 
@@ -201,7 +201,9 @@ final class ChunkParser {
         return hasSignatureAt(block, length, 0);
     }
 
-    /** Whether the first {@code length} bytes of {@code bytes} hold a chunk signature at {@code at}. */
+    /**
+     * Whether the first {@code length} bytes of {@code bytes} hold a chunk signature at {@code at}.
+     */
     static boolean hasSignatureAt(byte[] bytes, int length, int at) {
         if (length - at < SIGNATURE.length) {
             return false;
@@ -267,8 +269,8 @@ final class ChunkParser {
     }
 
     /**
-     * Reads records from {@code position} while they are valid and their identifiers follow on
-     * from {@code lastId} (any identifier for the first when {@code lastId} is unknown).
+     * Reads records from {@code position} while they are valid and their identifiers follow on from
+     * {@code lastId} (any identifier for the first when {@code lastId} is unknown).
      */
     private void dirtyTail(int position, long lastId) {
         int at = position;
@@ -300,7 +302,10 @@ final class ChunkParser {
     }
 
     private boolean hasRecordSignature(int at) {
-        return chunk[at] == 0x2a && chunk[at + 1] == 0x2a && chunk[at + 2] == 0 && chunk[at + 3] == 0;
+        return chunk[at] == 0x2a
+                && chunk[at + 1] == 0x2a
+                && chunk[at + 2] == 0
+                && chunk[at + 3] == 0;
     }
 
     /**

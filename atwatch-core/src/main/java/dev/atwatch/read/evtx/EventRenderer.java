@@ -322,9 +322,7 @@ final class EventRenderer {
             throw new BinXmlException(
                     EvtxReasons.limit(ReadLimits.VALUES_PER_FIELD),
                     ReadLimits.exceeded(
-                                    ReadLimits.VALUES_PER_FIELD,
-                                    values,
-                                    limits.maxValuesPerField())
+                                    ReadLimits.VALUES_PER_FIELD, values, limits.maxValuesPerField())
                             + " for field "
                             + (name.length() > 60 ? name.substring(0, 60) + "..." : name),
                     -1);

@@ -36,9 +36,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Provenance: the input's name, the record's ordinal among the records of the input (counting
  * decoded, filtered and rejected records, in file order), and the record's byte offset. Problems
- * that concern a chunk or a run of bytes rather than a record carry record number 0. Lost bytes
- * and records are {@link Rejected}; damage read past without loss (a failed checksum over records
- * that still decode, a broken file header) is a {@link Warning}. Reports come in file order.
+ * that concern a chunk or a run of bytes rather than a record carry record number 0. Lost bytes and
+ * records are {@link Rejected}; damage read past without loss (a failed checksum over records that
+ * still decode, a broken file header) is a {@link Warning}. Reports come in file order.
  *
  * <p>An optional {@link RecordFilter} is tested on each record before decoding (when none is given,
  * the {@link ReadOptions#filter()} of the run is applied to the record's UTF-16LE values); the
@@ -92,8 +92,8 @@ public final class EvtxReader implements EventReader {
 
     /**
      * Recognises the {@code ElfFile} signature, and also a chunk's {@code ElfChnk} signature where
-     * the first chunk starts (after the 4 KiB file header, or at the very start of an input that
-     * is a bare chunk), so that a file whose header is damaged is still read.
+     * the first chunk starts (after the 4 KiB file header, or at the very start of an input that is
+     * a bare chunk), so that a file whose header is damaged is still read.
      */
     @Override
     public boolean recognizes(byte[] head, int length) {
@@ -117,7 +117,8 @@ public final class EvtxReader implements EventReader {
             byte[] head = new byte[FileHeader.SIZE];
             int length = blocks.read(head, head.length);
             if (ChunkParser.hasSignatureAt(head, length, 0)) {
-                delivery.warning(0, EvtxReasons.FILE_HEADER, "no file header: input starts with a chunk");
+                delivery.warning(
+                        0, EvtxReasons.FILE_HEADER, "no file header: input starts with a chunk");
                 chunks(Blocks.replaying(head, length, blocks), 0, delivery, options, small(input));
             } else {
                 FileHeader header = header(head, length, delivery);
@@ -305,8 +306,7 @@ public final class EvtxReader implements EventReader {
         }
 
         EvtxSummary summary() {
-            return new EvtxSummary(
-                    bytes, chunks, records, events, filtered, rejected, warnings);
+            return new EvtxSummary(bytes, chunks, records, events, filtered, rejected, warnings);
         }
     }
 

@@ -30,17 +30,21 @@ final class ExportedEvents {
 
     /** Emits the event of the object whose leaves are {@code entries}. */
     static void emit(
-            JsonEntries entries, String json, Provenance where, ReadOptions options, RecordSink sink) {
+            JsonEntries entries,
+            String json,
+            Provenance where,
+            ReadOptions options,
+            RecordSink sink) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             fields.computeIfAbsent(entries.path(i), k -> new ArrayList<>(1)).add(entries.value(i));
         }
         List<String> times = fields.get(Event.TIME);
-        double time =
-                times == null ? Double.NaN : WindowsEvents.timeOrEpochSeconds(times.get(0));
+        double time = times == null ? Double.NaN : WindowsEvents.timeOrEpochSeconds(times.get(0));
         if (Double.isNaN(time)) {
             sink.rejected(
-                    new Rejected(where, "json.missing-field", "exported event has no usable _time"));
+                    new Rejected(
+                            where, "json.missing-field", "exported event has no usable _time"));
             return;
         }
         Event.Builder event = Event.builder(where);

@@ -28,10 +28,10 @@ import java.util.List;
  * Reads Windows events exported as JSON: JSON lines, concatenated or pretty-printed objects, or a
  * JSON array of them, in the shapes of NXLog/OTRF (flat), Winlogbeat/ECS ({@code winlog.*}),
  * evtx_dump ({@code Event.System}, with {@code #attributes}), Splunk search exports ({@code
- * {"result":{...}}} or {@code {"results":[...]}}) and events exported with their metadata as
- * {@code atwatch convert} writes them (taken field for field, see {@link ExportedEvents}). Windows shapes are named as Splunk names XML
- * events ({@code XmlWinEventLog:<Channel>}, the channel in its canonical casing); a Splunk export
- * keeps its own metadata. {@code _raw} is the event's JSON text.
+ * {"result":{...}}} or {@code {"results":[...]}}) and events exported with their metadata as {@code
+ * atwatch convert} writes them (taken field for field, see {@link ExportedEvents}). Windows shapes
+ * are named as Splunk names XML events ({@code XmlWinEventLog:<Channel>}, the channel in its
+ * canonical casing); a Splunk export keeps its own metadata. {@code _raw} is the event's JSON text.
  *
  * <p>Each value is framed at the byte level and parsed with Jackson's streaming parser under {@link
  * StreamReadConstraints} derived from {@link ReadLimits}; no tree is built. A value that is not

@@ -120,8 +120,6 @@ final class SplunkResults {
         return copy.build();
     }
 
-
-
     /** Keeps what a nested reader produced for one result. */
     private static final class Capture implements RecordSink {
         Event event;

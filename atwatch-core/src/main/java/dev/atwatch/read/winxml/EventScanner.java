@@ -9,9 +9,9 @@ import java.util.Arrays;
  * Cuts a byte stream of Windows event XML into one piece per {@code <Event>} element, without
  * parsing it: one event per line as Splunk stores it, a stream of events (pretty-printed or not,
  * prefixed or not), or an {@code <Events>} document; and likewise the {@code <event>} elements of
- * the XML {@code atwatch convert} writes. Tags, quoted attribute values, comments, CDATA
- * sections and processing instructions are recognised so that an {@code <Event} or a {@code >}
- * inside them does not cut the stream.
+ * the XML {@code atwatch convert} writes. Tags, quoted attribute values, comments, CDATA sections
+ * and processing instructions are recognised so that an {@code <Event} or a {@code >} inside them
+ * does not cut the stream.
  *
  * <p>Only the current event is held in memory, and only up to {@code maxRecordBytes}: a larger
  * event is scanned to its end and reported as {@link Piece.Oversized}. An {@code <Event} start tag

@@ -38,8 +38,8 @@ public final class WinXmlReader implements EventReader {
     }
 
     /**
-     * Recognises content that starts with markup and holds an {@code <Event} (or an exported
-     * {@code <event}) start tag.
+     * Recognises content that starts with markup and holds an {@code <Event} (or an exported {@code
+     * <event}) start tag.
      */
     @Override
     public boolean recognizes(byte[] head, int length) {
@@ -211,8 +211,8 @@ public final class WinXmlReader implements EventReader {
     }
 
     /**
-     * The index of {@code <Event} or {@code :Event}, or of an unprefixed {@code <event}, followed by
-     * a delimiter; or -1.
+     * The index of {@code <Event} or {@code :Event}, or of an unprefixed {@code <event}, followed
+     * by a delimiter; or -1.
      */
     private static int indexOfEvent(byte[] head, int from, int length) {
         for (int i = from; i + 6 < length; i++) {

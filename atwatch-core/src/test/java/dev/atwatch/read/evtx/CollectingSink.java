@@ -16,6 +16,7 @@ final class CollectingSink implements RecordSink {
 
     /** The byte offset of everything delivered, events and reports alike, in delivery order. */
     final List<Long> offsets = new ArrayList<>();
+
     final Thread owner = Thread.currentThread();
     long progress;
     boolean foreignThread;

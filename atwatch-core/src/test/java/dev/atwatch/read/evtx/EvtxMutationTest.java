@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Hostile inputs: the bytes of whole files, file header included, flipped, overwritten, zeroed,
  * truncated, spliced, cut out and inserted, thousands of times under many fixed seeds; and small
- * crafted files that cost much to render. For every input the reader must not throw out of its
- * API, must finish within a timeout of its own, must keep every event's fields within the limits,
- * must account for every byte it reads and for every record it finds (each is an event, a
- * rejection or filtered), must report in file order, and must deliver every chunk the mutation
- * did not touch exactly as before.
+ * crafted files that cost much to render. For every input the reader must not throw out of its API,
+ * must finish within a timeout of its own, must keep every event's fields within the limits, must
+ * account for every byte it reads and for every record it finds (each is an event, a rejection or
+ * filtered), must report in file order, and must deliver every chunk the mutation did not touch
+ * exactly as before.
  */
 class EvtxMutationTest {
 
@@ -265,7 +265,9 @@ class EvtxMutationTest {
         /** A 32-bit value a hostile file would use: zero, all ones, a small count, an offset. */
         private static Mutation word(byte[] bytes, int at, Random random) {
             int start = Math.min(at, bytes.length - 4);
-            long[] values = {0, 0xffff_ffffL, random.nextInt(64), random.nextInt(65_536), 0x7fff_ffffL};
+            long[] values = {
+                0, 0xffff_ffffL, random.nextInt(64), random.nextInt(65_536), 0x7fff_ffffL
+            };
             EvtxFiles.putU32(bytes, start, values[random.nextInt(values.length)]);
             if (random.nextBoolean() && start >= EvtxFiles.HEADER) {
                 int chunk = start - (start - EvtxFiles.HEADER) % EvtxFiles.CHUNK;

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Compares, record for record, the events this reader makes with what libevtx's {@code evtxexport}
  * and python-evtx's {@code evtx_dump.py} print for every EVTX file of the shared datasets. What is
- * compared is what queries see: the event's fields {@code EventCode}, {@code EventRecordID},
- * {@code Computer}, {@code Channel}, {@code SystemTime} and {@code _time}, {@code host} and {@code
+ * compared is what queries see: the event's fields {@code EventCode}, {@code EventRecordID}, {@code
+ * Computer}, {@code Channel}, {@code SystemTime} and {@code _time}, {@code host} and {@code
  * sourcetype}, and one field per EventData item and UserData leaf, name and values, with no field
  * left over. Each allowance applies only to values rendered in the form of the type it concerns (a
  * padded hex integer, a tool's time format, a lower-case GUID, a Python boolean), as a strict
@@ -56,10 +56,30 @@ class EvtxParityTest {
     /** Fields of every Windows event that no EventData item or UserData leaf makes. */
     private static final Set<String> NOT_DATA =
             Set.of(
-                    "_time", "_raw", "host", "source", "sourcetype", "index", "EventCode",
-                    "EventID", "Qualifiers", "Name", "Guid", "Version", "Level", "Task", "Opcode",
-                    "Keywords", "SystemTime", "EventRecordID", "ActivityID", "ProcessID",
-                    "ThreadID", "Channel", "Computer", "UserID");
+                    "_time",
+                    "_raw",
+                    "host",
+                    "source",
+                    "sourcetype",
+                    "index",
+                    "EventCode",
+                    "EventID",
+                    "Qualifiers",
+                    "Name",
+                    "Guid",
+                    "Version",
+                    "Level",
+                    "Task",
+                    "Opcode",
+                    "Keywords",
+                    "SystemTime",
+                    "EventRecordID",
+                    "ActivityID",
+                    "ProcessID",
+                    "ThreadID",
+                    "Channel",
+                    "Computer",
+                    "UserID");
 
     private static final String EVTXEXPORT = "evtxexport";
     private static final String EVTX_DUMP = "evtx_dump";
@@ -112,7 +132,8 @@ class EvtxParityTest {
         assertThat(ours).as("records of %s per %s", file, tool).hasSameSizeAs(reference);
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < ours.size(); i++) {
-            String where = tool + " " + file.getFileName() + "#" + ours.get(i).text("EventRecordID");
+            String where =
+                    tool + " " + file.getFileName() + "#" + ours.get(i).text("EventRecordID");
             differences.addAll(differences(where + " ", ours.get(i), reference.get(i), tool));
         }
         assertThat(differences).as("differences from %s", tool).isEmpty();
@@ -173,8 +194,11 @@ class EvtxParityTest {
             List<String> found, String where, List<String> ours, List<String> theirs, String tool) {
         int next = 0;
         for (String reference : theirs) {
-            boolean dropped = reference.isEmpty() && !(tool.equals(EVTX_DUMP) && next < ours.size()
-                    && CONTROL.matcher(ours.get(next)).replaceAll("").isEmpty());
+            boolean dropped =
+                    reference.isEmpty()
+                            && !(tool.equals(EVTX_DUMP)
+                                    && next < ours.size()
+                                    && CONTROL.matcher(ours.get(next)).replaceAll("").isEmpty());
             if (dropped) {
                 continue; // an empty value is no value
             }

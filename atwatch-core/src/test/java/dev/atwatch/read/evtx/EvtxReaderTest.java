@@ -62,8 +62,7 @@ class EvtxReaderTest {
         assertThat(reader.recognizes(damaged, 4096 + 8)).isTrue();
         assertThat(reader.recognizes(damaged, 4096)).isFalse();
         assertThat(reader.recognizes(EvtxFiles.chunk(file, 0), 8)).isTrue();
-        assertThat(reader.recognizes("ElfChnk".getBytes(StandardCharsets.ISO_8859_1), 7))
-                .isFalse();
+        assertThat(reader.recognizes("ElfChnk".getBytes(StandardCharsets.ISO_8859_1), 7)).isFalse();
         assertThat(reader.recognizes("<Event xmlns=".getBytes(StandardCharsets.UTF_8), 13))
                 .isFalse();
         assertThat(reader.name()).isEqualTo("evtx");
@@ -239,8 +238,7 @@ class EvtxReaderTest {
     }
 
     @Test
-    void keepsTheRecordsOfAChunkWhoseRecordChecksumFailsAndWarnsAboutTheChunk()
-            throws IOException {
+    void keepsTheRecordsOfAChunkWhoseRecordChecksumFailsAndWarnsAboutTheChunk() throws IOException {
         byte[] file = EvtxFiles.fixture(AT);
         int at = indexOf(file, utf16("admmig"));
         file[at] = 'A';
@@ -350,7 +348,10 @@ class EvtxReaderTest {
         CollectingSink nesting = read(EvtxFiles.fixture(AT), shallow, EvtxLimits.DEFAULTS);
         CollectingSink values = read(EvtxFiles.fixture(AT), shortValues, EvtxLimits.DEFAULTS);
         CollectingSink substitutions =
-                read(EvtxFiles.fixture(AT), ReadOptions.DEFAULTS, EvtxLimits.DEFAULTS.with(EvtxLimits.SUBSTITUTIONS, 10));
+                read(
+                        EvtxFiles.fixture(AT),
+                        ReadOptions.DEFAULTS,
+                        EvtxLimits.DEFAULTS.with(EvtxLimits.SUBSTITUTIONS, 10));
 
         assertThat(nesting.rejected)
                 .singleElement()
@@ -405,7 +406,8 @@ class EvtxReaderTest {
     void boundsTheXmlOfARecordAndWhatAChunkRendersEvenWhenEachValueFits() throws IOException {
         byte[] file = CraftedFiles.amplifying(300, 1000, 1);
         ReadLimits wide = ReadLimits.DEFAULTS.with(ReadLimits.VALUE_CHARS, 1 << 30);
-        ReadOptions small = new ReadOptions(null, null, wide.with(ReadLimits.RECORD_BYTES, 500_000));
+        ReadOptions small =
+                new ReadOptions(null, null, wide.with(ReadLimits.RECORD_BYTES, 500_000));
         EvtxLimits chunk = EvtxLimits.DEFAULTS.with(EvtxLimits.CHUNK_RENDER, 3_000_000);
 
         CollectingSink perRecord = read(file, small, EvtxLimits.DEFAULTS);
@@ -437,11 +439,13 @@ class EvtxReaderTest {
                     }
                     t.end().end().eof();
                 });
-        byte[] file = EvtxFiles.assemble(List.of(BinXmlBuilder.chunk(record.values().eof().bytes())), 1);
+        byte[] file =
+                EvtxFiles.assemble(List.of(BinXmlBuilder.chunk(record.values().eof().bytes())), 1);
         ReadLimits three = ReadLimits.DEFAULTS.with(ReadLimits.VALUES_PER_FIELD, 3);
 
         CollectingSink sink = read(file);
-        CollectingSink limited = read(file, new ReadOptions(null, null, three), EvtxLimits.DEFAULTS);
+        CollectingSink limited =
+                read(file, new ReadOptions(null, null, three), EvtxLimits.DEFAULTS);
 
         assertThat(sink.events.get(0).get("X").strings()).hasSize(5);
         assertThat(limited.events).isEmpty();

@@ -88,7 +88,9 @@ class WinXmlReaderTest {
         RecordingSink sink = read(MemoryInput.of("user-data.xml", xml));
 
         assertThat(sink.rejected).isEmpty();
-        assertThat(sink.events).singleElement().satisfies(e -> assertThat(e.text("event")).isEqualTo("inner"));
+        assertThat(sink.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.text("event")).isEqualTo("inner"));
     }
 
     @Test
