@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the native EVTX reader against libevtx's evtxexport on a corpus of >= 500 MB built
 # from copies of the real sample files under the shared datasets. Prints MB/s, records/s, CPU time
-# and peak resident memory of each run. On a shared machine compare CPU times too: wall-clock
+# and peak resident memory of each run; the figures of record are in the README (Performance). On a shared machine compare CPU times too: wall-clock
 # figures move with the load of other processes, CPU seconds much less.
 #
 # Usage: bench/evtx/run.sh [corpus-MB]   (default 520; needs evtxexport for the comparison)
@@ -51,8 +51,13 @@ run_cli() {
     start=$(date +%s.%N)
     /usr/bin/time -v "$root/atwatch" "$@" "$work/corpus" 2> "$work/time.txt" > "$work/out.txt"
     end=$(date +%s.%N)
+    # records: what the run's own summary counts (events written by convert, records read by hunt)
+    local records
+    records=$(grep -oE '[0-9,]+ (events written|records read)' "$work/time.txt" | head -1 \
+        | cut -d' ' -f1 | tr -d ,)
     awk -v n="$name" -v b="$bytes" -v s="$start" -v e="$end" -v r="$(wc -l < "$work/out.txt")" \
-        'BEGIN { t = e - s; printf "%s: %.1f MB, %d output lines, %.2f s, %.1f MB/s\n", n, b / 1e6, r, t, b / 1e6 / t }'
+        -v c="${records:-0}" \
+        'BEGIN { t = e - s; printf "%s: %.1f MB, %d records, %d output lines, %.2f s, %.1f MB/s, %.0f records/s\n", n, b / 1e6, c, r, t, b / 1e6 / t, c / t }'
     grep -E 'atwatch:|Maximum resident|User time|System time' "$work/time.txt" | sed 's/^\s*/    /'
 }
 run_cli "atwatch convert --format jsonl" convert --format jsonl

@@ -9,6 +9,7 @@ import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,9 +75,10 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    private final Readers readers = InputOptions.readers();
+    private Readers readers;
     private long events;
     private long rejected;
+    private long warnings;
 
     @Override
     public Integer call() throws IOException {
@@ -88,6 +90,7 @@ final class ConvertCommand implements Callable<Integer> {
         Profile naming = input.profile();
         ReadOptions options = input.readOptions();
         Output.checkWritable(output, "-o");
+        readers = input.readers();
         List<Input> inputs = InputOptions.inputs(paths);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -106,9 +109,10 @@ final class ConvertCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf(
                     Locale.ROOT,
-                    "atwatch: %,d events written, %,d records rejected, %.2f s%n",
+                    "atwatch: %,d events written, %,d records rejected, %,d warnings, %.2f s%n",
                     events,
                     rejected,
+                    warnings,
                     seconds);
         }
         return ExitCodes.OK;
@@ -182,6 +186,20 @@ final class ConvertCommand implements Callable<Integer> {
                                     events++;
                                 } catch (IOException e) {
                                     throw new UncheckedIOException(e);
+                                }
+                            }
+
+                            @Override
+                            public void warning(Warning warning) {
+                                warnings++;
+                                if (!quiet) {
+                                    err.println(
+                                            "warning: damage read past at "
+                                                    + warning.where().describe()
+                                                    + ": "
+                                                    + warning.reason()
+                                                    + ": "
+                                                    + warning.detail());
                                 }
                             }
 

@@ -18,6 +18,7 @@ import dev.atwatch.output.html.ReportAlert;
 import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.ExecutionOptions;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -75,6 +76,11 @@ final class ExplainedRun implements RunListener {
     @Override
     public void rejected(Rejected rejected) {
         next.rejected(rejected);
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        next.warning(warning);
     }
 
     @Override
@@ -136,6 +142,15 @@ final class ExplainedRun implements RunListener {
                 .aliasHits()
                 .forEach((alias, n) -> notes.add("alias " + alias + " changed " + n + " event(s)"));
         notes.addAll(moreNotes);
+        for (RunStats.Reason warning : stats.warnings()) {
+            notes.add(
+                    "warning "
+                            + warning.code()
+                            + ": "
+                            + warning.count()
+                            + ", first at "
+                            + warning.firstLocations().get(0));
+        }
         DoubleSummaryStatistics times =
                 alerts.stream()
                         .filter(a -> a.time() != null)

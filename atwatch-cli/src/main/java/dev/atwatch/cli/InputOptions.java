@@ -6,6 +6,7 @@ import dev.atwatch.read.Inputs;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
+import dev.atwatch.read.evtx.EvtxLimits;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 final class InputOptions {
 
     static final String LIMIT_NAMES =
-            "line-bytes, record-bytes, fields-per-event, values-per-field, nesting, value-chars";
+            "line-bytes, record-bytes, fields-per-event, values-per-field, nesting, value-chars,"
+                    + " evtx-template-depth, evtx-substitutions, evtx-chunk-render";
 
     @Option(
             names = "--profile",
@@ -50,20 +52,39 @@ final class InputOptions {
     }
 
     ReadOptions readOptions() {
-        ReadLimits readLimits = ReadLimits.DEFAULTS;
+        return new ReadOptions(index, host, limits().read());
+    }
+
+    /** The readers every command sniffs inputs with, applying the EVTX limits of --limit. */
+    Readers readers() {
+        return Readers.standard(limits().evtx());
+    }
+
+    /** The limits --limit sets: the general ones, and the EVTX reader's own. */
+    private record Limits(ReadLimits read, EvtxLimits evtx) {}
+
+    private Limits limits() {
+        ReadLimits read = ReadLimits.DEFAULTS;
+        EvtxLimits evtx = EvtxLimits.DEFAULTS;
         for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+            String name = limit.getKey();
             try {
-                readLimits = readLimits.with(limit.getKey(), limit.getValue());
+                if (EvtxLimits.NAMES.contains(name)) {
+                    evtx = evtx.with(name, limit.getValue());
+                } else if (ReadLimits.NAMES.contains(name)) {
+                    read = read.with(name, limit.getValue());
+                } else {
+                    throw new UsageException(
+                            "invalid --limit: unknown limit '"
+                                    + name
+                                    + "'; known limits: "
+                                    + LIMIT_NAMES);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException("invalid --limit: " + e.getMessage());
             }
         }
-        return new ReadOptions(index, host, readLimits);
-    }
-
-    /** The readers every command sniffs inputs with. */
-    static Readers readers() {
-        return Readers.standard();
+        return new Limits(read, evtx);
     }
 
     /** Expands the paths; a missing or unreadable path ends the command with exit code 3. */

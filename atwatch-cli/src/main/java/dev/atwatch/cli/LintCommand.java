@@ -151,7 +151,7 @@ final class LintCommand implements Callable<Integer> {
                 new DataProbe(
                         aliases,
                         profile,
-                        InputOptions.readers(),
+                        input.readers(),
                         input.readOptions(),
                         Runtime.getRuntime().availableProcessors());
         return probe.probe(report, InputOptions.inputs(data));

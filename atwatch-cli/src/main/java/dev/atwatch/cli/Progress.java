@@ -5,6 +5,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.event.Event;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,14 @@ final class Progress implements RunListener {
         synchronized (err) {
             erase();
             next.rejected(rejected);
+        }
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        synchronized (err) {
+            erase();
+            next.warning(warning);
         }
     }
 }

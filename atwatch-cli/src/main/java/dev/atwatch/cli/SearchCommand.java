@@ -23,6 +23,7 @@ import dev.atwatch.output.html.RunReportJson;
 import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.ExecutionOptions;
 import dev.atwatch.spl.Macros;
@@ -103,7 +104,7 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.input.profile(),
                         range,
                         run.threads(),
-                        InputOptions.readers());
+                        run.input.readers());
         HecDelivery hec = hecDelivery(err);
         boolean drawProgress = !run.quiet && Main.terminal(spec).errors();
         Progress progress = Progress.start(drawProgress, err, inputs, listener(err));
@@ -376,6 +377,22 @@ abstract class SearchCommand implements Callable<Integer> {
                                         + rejected.reason()
                                         + ": "
                                         + rejected.detail());
+                        err.flush();
+                    }
+                }
+            }
+
+            @Override
+            public void warning(Warning warning) {
+                if (!run.quiet && shown.incrementAndGet() <= REJECTIONS_SHOWN) {
+                    synchronized (err) {
+                        err.println(
+                                "warning: damage read past at "
+                                        + warning.where().describe()
+                                        + ": "
+                                        + warning.reason()
+                                        + ": "
+                                        + warning.detail());
                         err.flush();
                     }
                 }

@@ -59,6 +59,7 @@ public final class JsonWriter implements ResultWriter {
             JsonGenerator json, Writer out, boolean lines, int count, RowWriter row)
             throws IOException {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null); // each line starts with its value, not a space
         if (lines) {
             for (int i = 0; i < count; i++) {
                 row.write(json, i);

@@ -18,6 +18,19 @@ class CommandLineTest {
 
     private static final String SYSMON =
             Path.of("..", "examples", "windows", "sysmon-at-cmd.xml").toString();
+    private static final String ATEXEC =
+            Path.of(
+                            "..",
+                            "atwatch-core",
+                            "src",
+                            "test",
+                            "resources",
+                            "dev",
+                            "atwatch",
+                            "read",
+                            "evtx",
+                            "atexec-remote-task.evtx")
+                    .toString();
     private static final String AT_QUERY =
             "index=wineventlog EventCode=1 Image=\"*\\\\at.exe\" | table _time, Image, CommandLine"
                     + " | sort - _time";
@@ -79,7 +92,7 @@ class CommandLineTest {
                         SYSMON);
 
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{"));
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("n").isIntegralNumber()).isTrue();
         assertThat(first.get("n").asInt()).isEqualTo(2);
@@ -158,7 +171,58 @@ class CommandLineTest {
         CommandRun run = CommandRun.of("query", "--limit", "bogus=3", "--spl", "x", SYSMON);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("bogus").contains("line-bytes");
+        assertThat(run.err())
+                .contains("bogus")
+                .contains("line-bytes")
+                .contains("evtx-template-depth")
+                .contains("evtx-chunk-render");
+    }
+
+    @Test
+    void evtxLimitsAreSetWithTheLimitOption() {
+        String search = "| stats count";
+
+        CommandRun defaults = CommandRun.of("query", "--format", "csv", "--spl", search, ATEXEC);
+        CommandRun lowered =
+                CommandRun.of(
+                        "query",
+                        "--format",
+                        "csv",
+                        "--limit",
+                        "evtx-substitutions=10",
+                        "--spl",
+                        search,
+                        ATEXEC);
+        CommandRun bad =
+                CommandRun.of("query", "--limit", "evtx-chunk-render=0", "--spl", search, ATEXEC);
+
+        assertThat(defaults.out().lines()).containsExactly("count", "12");
+        assertThat(lowered.exitCode()).isZero();
+        assertThat(lowered.out().lines()).containsExactly("count", "0");
+        assertThat(lowered.err())
+                .contains("rejected limit.evtx-substitutions: 12")
+                .contains("raise with --limit evtx-substitutions=N");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("evtx-chunk-render must be positive");
+    }
+
+    @Test
+    void summaryListsWarningsApartFromRejections(@TempDir Path dir) throws Exception {
+        byte[] file = Files.readAllBytes(Path.of(ATEXEC));
+        file[4096 + 700] ^= 0x01; // inside a string value: the records checksum fails
+        Path damaged = dir.resolve("damaged.evtx");
+        Files.write(damaged, file);
+
+        CommandRun run =
+                CommandRun.of(
+                        "query", "--format", "csv", "--spl", "| stats count", damaged.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly("count", "12");
+        assertThat(run.err())
+                .contains("0 rejected")
+                .contains("warning evtx.records-checksum: 1")
+                .contains("@4096 (event records checksum");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.atwatch.read.Readers;
 import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.EventFilter;
 import dev.atwatch.spl.Execution;
 import dev.atwatch.spl.ExecutionOptions;
@@ -318,6 +319,12 @@ public final class Detector {
         public void rejected(Rejected rejected) {
             stats.rejected(rejected);
             listener.rejected(rejected);
+        }
+
+        @Override
+        public void warning(Warning warning) {
+            stats.warning(warning);
+            listener.warning(warning);
         }
 
         @Override

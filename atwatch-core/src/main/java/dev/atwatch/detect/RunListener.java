@@ -3,6 +3,7 @@ package dev.atwatch.detect;
 import dev.atwatch.event.Event;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 
 /**
  * Hears about a run while it goes, for progress displays and warnings. Methods may be called from
@@ -23,6 +24,9 @@ public interface RunListener {
 
     /** A record could not be read. */
     default void rejected(Rejected rejected) {}
+
+    /** A reader read past damage without losing a record (such as a failed checksum). */
+    default void warning(Warning warning) {}
 
     /** An event was parsed (before the time range and the rules' searches are applied). */
     default void eventRead() {}

@@ -1,6 +1,7 @@
 package dev.atwatch.detect;
 
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters of one run, safe to update from several reading threads: what was read, what was
- * rejected and why (with the first locations of each reason), what was skipped.
+ * rejected and why (with the first locations of each reason), what readers warned about (damage
+ * read past without losing a record, counted apart from rejections), what was skipped.
  */
 public final class RunStats {
 
@@ -24,6 +26,7 @@ public final class RunStats {
     private final AtomicLong outOfRange = new AtomicLong();
     private final AtomicLong prefiltered = new AtomicLong();
     private final Map<String, Reason> reasons = new TreeMap<>();
+    private final Map<String, Reason> warnings = new TreeMap<>();
     private final Map<String, Long> formats = new TreeMap<>();
     private final List<String> skippedInputs = new ArrayList<>();
 
@@ -62,15 +65,26 @@ public final class RunStats {
 
     public void rejected(Rejected record) {
         rejected.incrementAndGet();
-        synchronized (reasons) {
-            Reason old = reasons.get(record.reason());
+        count(reasons, record.reason(), record.where().describe() + " (" + record.detail() + ")");
+    }
+
+    public void warning(Warning warning) {
+        count(
+                warnings,
+                warning.reason(),
+                warning.where().describe() + " (" + warning.detail() + ")");
+    }
+
+    private static void count(Map<String, Reason> byCode, String code, String location) {
+        synchronized (byCode) {
+            Reason old = byCode.get(code);
             List<String> where =
                     old == null ? new ArrayList<>() : new ArrayList<>(old.firstLocations());
             if (where.size() < LOCATIONS_PER_REASON) {
-                where.add(record.where().describe() + " (" + record.detail() + ")");
+                where.add(location);
             }
             long count = old == null ? 1 : old.count() + 1;
-            reasons.put(record.reason(), new Reason(record.reason(), count, List.copyOf(where)));
+            byCode.put(code, new Reason(code, count, List.copyOf(where)));
         }
     }
 
@@ -106,6 +120,13 @@ public final class RunStats {
     public List<Reason> reasons() {
         synchronized (reasons) {
             return List.copyOf(reasons.values());
+        }
+    }
+
+    /** The warnings by reason code, with the first locations of each. */
+    public List<Reason> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings.values());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.atwatch.read;
 
 import dev.atwatch.read.auditd.AuditdReader;
+import dev.atwatch.read.evtx.EvtxLimits;
 import dev.atwatch.read.evtx.EvtxReader;
 import dev.atwatch.read.json.JsonEventReader;
 import dev.atwatch.read.syslog.SyslogReader;
@@ -41,8 +42,13 @@ public final class Readers {
      * exports, audit logs, classic WinEventLog text, then syslog and journal JSON.
      */
     public static List<EventReader> all() {
+        return all(EvtxLimits.DEFAULTS);
+    }
+
+    /** Every reader, as {@link #all()}, the EVTX reader applying {@code evtx}. */
+    public static List<EventReader> all(EvtxLimits evtx) {
         return List.of(
-                new EvtxReader(),
+                new EvtxReader(evtx),
                 new WinXmlReader(),
                 new JsonEventReader(),
                 new AuditdReader(),
@@ -53,6 +59,11 @@ public final class Readers {
     /** Readers over {@link #all()}: what the command line sniffs inputs with. */
     public static Readers standard() {
         return new Readers(all());
+    }
+
+    /** Readers over {@link #all(EvtxLimits)}. */
+    public static Readers standard(EvtxLimits evtx) {
+        return new Readers(all(evtx));
     }
 
     /** The readers in the order they are tried. */

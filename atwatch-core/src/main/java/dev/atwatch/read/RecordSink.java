@@ -10,6 +10,12 @@ public interface RecordSink {
     void rejected(Rejected rejected);
 
     /**
+     * Reports damage the reader read past without losing a record (a failed checksum, a broken file
+     * header). A sink that reports to a person must show it: it is not counted as a rejection.
+     */
+    default void warning(Warning warning) {}
+
+    /**
      * Reports that {@code records} records were skipped unparsed because the options' {@link
      * RecordFilter} rejected them.
      */

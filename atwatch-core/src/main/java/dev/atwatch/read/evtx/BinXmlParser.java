@@ -1,5 +1,6 @@
 package dev.atwatch.read.evtx;
 
+import dev.atwatch.read.ReadLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,27 +71,40 @@ final class BinXmlParser {
     /**
      * Decodes the template instance at {@code cursor} (its token included): resolves the template
      * definition, defined inline or earlier in the chunk, and reads the substitution values.
+     *
+     * @param templateDepth how many template instances enclose this one
+     * @throws BinXmlException when the instance is malformed or nests templates deeper than the
+     *     {@code evtx-template-depth} limit
      */
     Node.Instance instance(Cursor cursor, int templateDepth) {
-        if (templateDepth >= limits.maxTemplateDepth()) {
-            throw new BinXmlException(
-                    EvtxReasons.limit(EvtxLimits.TEMPLATE_DEPTH),
-                    dev.atwatch.read.ReadLimits.exceeded(
-                            EvtxLimits.TEMPLATE_DEPTH,
-                            templateDepth + 1L,
-                            limits.maxTemplateDepth()),
-                    cursor.position());
-        }
+        checkTemplateDepth(templateDepth + 1, cursor.position());
+        int at = cursor.position();
         cursor.u8();
         cursor.u8();
         cursor.u32();
         long definition = cursor.u32();
         Template template = template(definition, templateDepth + 1);
+        checkTemplateDepth(templateDepth + template.depth(), at);
         if (definition == cursor.position()) {
             cursor.skip(TEMPLATE_HEADER + Cursor.u32(chunk, (int) definition + 20));
         }
         TemplateValues values = TemplateValues.read(chunk, cursor, limits);
         return new Node.Instance(template, values);
+    }
+
+    /**
+     * Template instances may nest {@code evtx-template-depth} deep, counted through templates that
+     * use other templates (also when those were decoded for an earlier record) and through binary
+     * XML values.
+     */
+    private void checkTemplateDepth(int depth, int at) {
+        if (depth > limits.maxTemplateDepth()) {
+            throw new BinXmlException(
+                    EvtxReasons.limit(EvtxLimits.TEMPLATE_DEPTH),
+                    ReadLimits.exceeded(
+                            EvtxLimits.TEMPLATE_DEPTH, depth, limits.maxTemplateDepth()),
+                    at);
+        }
     }
 
     private Node[] fragment(Cursor cursor, boolean inTemplate, int templateDepth) {
@@ -119,9 +133,8 @@ final class BinXmlParser {
     private Node.Element element(Cursor cursor, boolean inTemplate, int depth, int templateDepth) {
         if (depth >= maxNesting) {
             throw new BinXmlException(
-                    EvtxReasons.limit(dev.atwatch.read.ReadLimits.NESTING),
-                    dev.atwatch.read.ReadLimits.exceeded(
-                            dev.atwatch.read.ReadLimits.NESTING, depth + 1L, maxNesting),
+                    EvtxReasons.limit(ReadLimits.NESTING),
+                    ReadLimits.exceeded(ReadLimits.NESTING, depth + 1L, maxNesting),
                     cursor.position());
         }
         int token = cursor.u8();
@@ -247,7 +260,8 @@ final class BinXmlParser {
         long offset = cursor.u32();
         String name = nameAt(offset, cursor.position());
         if (offset == cursor.position()) {
-            cursor.skip(8 + 2L * name.length() + 2);
+            // skip by the declared length: the decoded name has lost any trailing NULs
+            cursor.skip(8 + 2L * Cursor.u16(chunk, (int) offset + 6) + 2);
         }
         return name;
     }

@@ -26,6 +26,35 @@ abstract class Blocks implements Closeable {
         return new StreamBlocks(input.open());
     }
 
+    /**
+     * Blocks that start with the {@code length} bytes of {@code head}, then go on with {@code
+     * rest}.
+     */
+    static Blocks replaying(byte[] head, int length, Blocks rest) {
+        return new Blocks() {
+            private int replayed;
+
+            @Override
+            int read(byte[] into, int count) throws IOException {
+                int fromHead = Math.min(count, length - replayed);
+                System.arraycopy(head, replayed, into, 0, fromHead);
+                replayed += fromHead;
+                if (fromHead == count) {
+                    return count;
+                }
+                byte[] tail = new byte[count - fromHead];
+                int read = rest.read(tail, tail.length);
+                System.arraycopy(tail, 0, into, fromHead, read);
+                return fromHead + read;
+            }
+
+            @Override
+            public void close() throws IOException {
+                rest.close();
+            }
+        };
+    }
+
     private static final class FileBlocks extends Blocks {
         private final FileChannel channel;
 

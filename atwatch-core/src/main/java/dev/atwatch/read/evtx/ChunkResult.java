@@ -2,21 +2,29 @@ package dev.atwatch.read.evtx;
 
 import dev.atwatch.event.Event;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What decoding one chunk produced: events and rejections in file order, ready for delivery on the
- * reading thread, and how many records the filter skipped.
+ * What decoding one chunk produced: events, rejections and warnings in file order, ready for
+ * delivery on the reading thread, and how many records the chunk holds and the filter skipped.
  */
 final class ChunkResult {
 
     private final int length;
+    private final int records;
     private final List<Object> items = new ArrayList<>();
     private int filtered;
 
-    ChunkResult(int length) {
+    /**
+     * @param length how many bytes of the input the chunk covers
+     * @param records how many records the chunk holds, each delivered as an event, a rejection or
+     *     counted as filtered
+     */
+    ChunkResult(int length, int records) {
         this.length = length;
+        this.records = records;
     }
 
     /** How many bytes of the input the chunk covers. */
@@ -24,7 +32,11 @@ final class ChunkResult {
         return length;
     }
 
-    /** The {@link Event}s and {@link Rejected}s, in file order. */
+    int records() {
+        return records;
+    }
+
+    /** The {@link Event}s, {@link Rejected}s and {@link Warning}s, in file order. */
     List<Object> items() {
         return items;
     }
@@ -39,6 +51,10 @@ final class ChunkResult {
 
     void add(Rejected rejected) {
         items.add(rejected);
+    }
+
+    void add(Warning warning) {
+        items.add(warning);
     }
 
     void countFiltered() {

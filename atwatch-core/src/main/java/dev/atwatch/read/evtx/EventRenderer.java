@@ -55,27 +55,46 @@ final class EventRenderer {
 
     private final BinXmlParser parser;
     private final ReadLimits limits;
+    private final EvtxLimits evtxLimits;
     private final StringBuilder xml = new StringBuilder(4096);
     private final StringBuilder value = new StringBuilder(256);
     private Map<String, String> system;
     private List<DataItem> eventData;
     private List<DataItem> userData;
-    private long work;
-    private long chunkWork;
+    private Map<String, Integer> valuesPerName;
 
-    EventRenderer(BinXmlParser parser, ReadLimits limits) {
+    /** This record's work: nodes visited and nested binary XML bytes decoded. */
+    private long work;
+
+    /** This chunk's rendering so far, over all its records: work and characters written. */
+    private long chunkSpent;
+
+    /** How much of {@link #xml} is already counted in {@link #chunkSpent}. */
+    private int xmlCounted;
+
+    EventRenderer(BinXmlParser parser, ReadLimits limits, EvtxLimits evtxLimits) {
         this.parser = parser;
         this.limits = limits;
+        this.evtxLimits = evtxLimits;
     }
 
-    /** Renders one record's document. */
+    /**
+     * Renders one record's document.
+     *
+     * @throws BinXmlException when the document is malformed or rendering it would exceed a limit:
+     *     {@code record-bytes} for the XML or the work of one record, {@code value-chars} for one
+     *     field value, {@code evtx-chunk-render} for all records of the chunk so far
+     */
     WindowsEventRecord render(Node[] document) {
         xml.setLength(0);
+        xmlCounted = 0;
         system = new HashMap<>();
         eventData = new ArrayList<>();
         userData = new ArrayList<>();
+        valuesPerName = new HashMap<>();
         work = 0;
         nodes(document, null, new Frame(null, Section.OUTSIDE), 0, -1, 0);
+        checkOutput();
         if (xml.length() == 0) {
             throw BinXmlException.malformed("the record holds no XML element", -1);
         }
@@ -98,6 +117,7 @@ final class EventRenderer {
             if (node instanceof Node.Element element) {
                 element(element, values, frame, depth + 1, templateDepth);
             } else if (node instanceof Node.Instance instance) {
+                checkTemplateDepth(templateDepth + 1);
                 nodes(
                         instance.template().nodes(),
                         instance.values(),
@@ -113,8 +133,20 @@ final class EventRenderer {
         }
     }
 
+    /** Template instances nest no deeper than the limit, however they were reached. */
+    private void checkTemplateDepth(int depth) {
+        if (depth > evtxLimits.maxTemplateDepth()) {
+            throw limit(EvtxLimits.TEMPLATE_DEPTH, depth, evtxLimits.maxTemplateDepth());
+        }
+    }
+
     /** Text, references, CDATA and processing instructions. */
     private void markup(Node node, Frame frame) {
+        markupText(node, frame);
+        checkOutput();
+    }
+
+    private void markupText(Node node, Frame frame) {
         if (node instanceof Node.Text text) {
             escapeText(xml, text.text());
             keep(frame, text.text());
@@ -136,10 +168,18 @@ final class EventRenderer {
         }
     }
 
-    private static void keep(Frame frame, CharSequence text) {
-        if (frame.text != null) {
-            frame.text.append(text);
+    /** Adds {@code text} to the field value the frame gathers, if it gathers one. */
+    private void keep(Frame frame, CharSequence text) {
+        if (frame.text == null) {
+            return;
         }
+        long length = (long) frame.text.length() + text.length();
+        if (length > limits.maxValueChars()) {
+            throw limit(ReadLimits.VALUE_CHARS, length, limits.maxValueChars());
+        }
+        frame.text.append(text);
+        chunkSpent += text.length();
+        checkOutput();
     }
 
     private void element(
@@ -193,6 +233,7 @@ final class EventRenderer {
         String name = element.name();
         Frame frame = new Frame(name, section(parent.section, name));
         xml.append('<').append(name);
+        checkOutput();
         for (Node.Attribute attribute : element.attributes()) {
             attribute(attribute, values, frame, item);
         }
@@ -224,16 +265,18 @@ final class EventRenderer {
             } else if (piece instanceof Node.EntityRef e) {
                 text.append(entityText(e.name()));
             }
+            checkValue(text);
         }
-        checkValue(text);
         xml.append(' ').append(attribute.name()).append("='");
         escapeAttribute(xml, text);
         xml.append('\'');
         if (frame.section == Section.SYSTEM_VALUE) {
             system.put(frame.name + "." + attribute.name(), text.toString());
+            chunkSpent += text.length();
         } else if (frame.section == Section.DATA && attribute.name().equals("Name")) {
             frame.dataName = text.toString();
         }
+        checkOutput();
     }
 
     /** An attribute made only of optional substitutions whose values are NULL disappears. */
@@ -258,13 +301,31 @@ final class EventRenderer {
                     system.put(frame.name, frame.text.toString());
                 }
             }
-            case DATA -> eventData.add(new DataItem(frame.dataName, frame.text.toString()));
+            case DATA -> {
+                countValue(frame.dataName == null ? "Data" : frame.dataName);
+                eventData.add(new DataItem(frame.dataName, frame.text.toString()));
+            }
             case USER_DATA_VALUE -> {
                 if (!frame.hasChildElement) {
+                    countValue(frame.name);
                     userData.add(new DataItem(frame.name, frame.text.toString()));
                 }
             }
             default -> {}
+        }
+    }
+
+    /** Items of one name make one multivalue field: as many as values-per-field allows. */
+    private void countValue(String name) {
+        int values = valuesPerName.merge(name, 1, Integer::sum);
+        if (values > limits.maxValuesPerField()) {
+            throw new BinXmlException(
+                    EvtxReasons.limit(ReadLimits.VALUES_PER_FIELD),
+                    ReadLimits.exceeded(
+                                    ReadLimits.VALUES_PER_FIELD, values, limits.maxValuesPerField())
+                            + " for field "
+                            + (name.length() > 60 ? name.substring(0, 60) + "..." : name),
+                    -1);
         }
     }
 
@@ -308,6 +369,7 @@ final class EventRenderer {
         valueText(value, values, index, item);
         checkValue(value);
         escapeText(xml, value);
+        checkOutput();
         keep(frame, value);
     }
 
@@ -339,23 +401,34 @@ final class EventRenderer {
     }
 
     /**
-     * Counts work and output, so that values referenced many times cannot blow up a record: each
-     * record may spend up to the record-bytes limit, all records of a chunk four times that.
+     * Counts work, so that a template or value referenced many times cannot make a record, or the
+     * records of a chunk, cost without end: a record may do as much work as the record-bytes limit,
+     * the whole chunk as much as the evtx-chunk-render limit.
      */
     private void spend(long units) {
         work += units;
-        chunkWork += units;
-        long budget = limits.maxRecordBytes();
-        if (work > budget || xml.length() > budget) {
-            long used = Math.max(work, xml.length());
-            throw limit(ReadLimits.RECORD_BYTES, used, budget);
+        chunkSpent += units;
+        if (work > limits.maxRecordBytes()) {
+            throw limit(ReadLimits.RECORD_BYTES, work, limits.maxRecordBytes());
         }
-        if (chunkWork > CHUNK_BUDGET_FACTOR * budget) {
-            throw limit(ReadLimits.RECORD_BYTES, chunkWork, CHUNK_BUDGET_FACTOR * budget);
-        }
+        checkOutput();
     }
 
-    private static final long CHUNK_BUDGET_FACTOR = 4;
+    /**
+     * Checks what was written so far, right after each write: the record's XML against the
+     * record-bytes limit, and the chunk's work and characters against the evtx-chunk-render limit.
+     * So memory stays bounded by the limits, not by what a hostile template asks for.
+     */
+    private void checkOutput() {
+        chunkSpent += xml.length() - xmlCounted;
+        xmlCounted = xml.length();
+        if (xml.length() > limits.maxRecordBytes()) {
+            throw limit(ReadLimits.RECORD_BYTES, xml.length(), limits.maxRecordBytes());
+        }
+        if (chunkSpent > evtxLimits.maxChunkRender()) {
+            throw limit(EvtxLimits.CHUNK_RENDER, chunkSpent, evtxLimits.maxChunkRender());
+        }
+    }
 
     private static BinXmlException limit(String name, long actual, long limit) {
         return new BinXmlException(

@@ -7,6 +7,7 @@ import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.read.windows.WindowsEvents;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,7 +36,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Provenance: the input's name, the record's ordinal among the records of the input (counting
  * decoded, filtered and rejected records, in file order), and the record's byte offset. Problems
- * that concern a chunk or a run of bytes rather than a record carry record number 0.
+ * that concern a chunk or a run of bytes rather than a record carry record number 0. Lost bytes and
+ * records are {@link Rejected}; damage read past without loss (a failed checksum over records that
+ * still decode, a broken file header) is a {@link Warning}. Reports come in file order.
  *
  * <p>An optional {@link RecordFilter} is tested on each record before decoding (when none is given,
  * the {@link ReadOptions#filter()} of the run is applied to the record's UTF-16LE values); the
@@ -55,7 +58,12 @@ public final class EvtxReader implements EventReader {
 
     /** A reader without filter, with default limits, decoding on all processors. */
     public EvtxReader() {
-        this(null);
+        this(null, EvtxLimits.DEFAULTS, THREADS);
+    }
+
+    /** A reader without filter, with {@code limits}, decoding on all processors. */
+    public EvtxReader(EvtxLimits limits) {
+        this(null, limits, THREADS);
     }
 
     /** A reader that tests each record with {@code filter} (may be null) before decoding it. */
@@ -82,9 +90,19 @@ public final class EvtxReader implements EventReader {
         return NAME;
     }
 
+    /**
+     * Recognises the {@code ElfFile} signature, and also a chunk's {@code ElfChnk} signature where
+     * the first chunk starts (after the 4 KiB file header, or at the very start of an input that is
+     * a bare chunk), so that a file whose header is damaged is still read.
+     */
     @Override
     public boolean recognizes(byte[] head, int length) {
-        return head != null && length <= head.length && FileHeader.hasSignature(head, length);
+        if (head == null || length > head.length) {
+            return false;
+        }
+        return FileHeader.hasSignature(head, length)
+                || ChunkParser.hasSignatureAt(head, length, 0)
+                || ChunkParser.hasSignatureAt(head, length, FileHeader.SIZE);
     }
 
     @Override
@@ -98,13 +116,17 @@ public final class EvtxReader implements EventReader {
         try (Blocks blocks = Blocks.open(input)) {
             byte[] head = new byte[FileHeader.SIZE];
             int length = blocks.read(head, head.length);
-            FileHeader header = FileHeader.parse(head, length);
-            if (header.problem() != null) {
-                delivery.problem(0, EvtxReasons.FILE_HEADER, header.problem());
-            }
-            delivery.consumed(length);
-            if (length == FileHeader.SIZE) {
-                chunks(blocks, delivery, options, small(input));
+            if (ChunkParser.hasSignatureAt(head, length, 0)) {
+                delivery.warning(
+                        0, EvtxReasons.FILE_HEADER, "no file header: input starts with a chunk");
+                chunks(Blocks.replaying(head, length, blocks), 0, delivery, options, small(input));
+            } else {
+                FileHeader header = header(head, length, delivery);
+                if (length == FileHeader.SIZE) {
+                    long offset = FileHeader.SIZE;
+                    long present = chunks(blocks, offset, delivery, options, small(input));
+                    checkChunkCount(header, present, delivery);
+                }
             }
         }
         filtered.add(delivery.filtered);
@@ -112,6 +134,35 @@ public final class EvtxReader implements EventReader {
             sink.prefiltered(delivery.filtered);
         }
         return delivery.summary();
+    }
+
+    /** Parses and reports the file header; the chunks are read whatever its state. */
+    private static FileHeader header(byte[] head, int length, Delivery delivery) {
+        FileHeader header = FileHeader.parse(head, length);
+        if (length < FileHeader.SIZE) {
+            delivery.problem(0, EvtxReasons.TRUNCATED, "input ends inside the file header");
+        } else if (header.problem() != null) {
+            delivery.warning(0, EvtxReasons.FILE_HEADER, header.problem() + "; chunks still read");
+        }
+        delivery.consumed(length);
+        return header;
+    }
+
+    /**
+     * An input that ends at a chunk boundary before the chunks its (sound) header announces is cut
+     * short: the records of the missing chunks are lost, so it is reported, never silently.
+     */
+    private static void checkChunkCount(FileHeader header, long present, Delivery delivery) {
+        if (header.problem() == null && header.chunkCount() > present) {
+            delivery.problem(
+                    delivery.bytes,
+                    EvtxReasons.TRUNCATED,
+                    "the file header announces "
+                            + header.chunkCount()
+                            + " chunks, the input holds "
+                            + present
+                            + "; the records of the missing chunks are lost");
+        }
     }
 
     /** Records rejected by the filter, over every input this reader has read. */
@@ -138,13 +189,20 @@ public final class EvtxReader implements EventReader {
                         dev.atwatch.read.RecordFilter.Encoding.UTF16LE, bytes, offset, length);
     }
 
-    private void chunks(Blocks blocks, Delivery delivery, ReadOptions options, boolean inline)
+    /**
+     * Reads, decodes and delivers the chunks from {@code offset} to the end of the input.
+     *
+     * @return how many chunk-sized blocks (the last one possibly cut short) the input held
+     */
+    private long chunks(
+            Blocks blocks, long offset, Delivery delivery, ReadOptions options, boolean inline)
             throws IOException {
         RecordFilter recordFilter = filterFor(options);
         boolean parallel = parallelism > 1 && !inline;
         Deque<Future<ChunkResult>> window = new ArrayDeque<>();
-        long offset = FileHeader.SIZE;
+        long at = offset;
         long nextRecord = 1;
+        long present = 0;
         try {
             while (true) {
                 byte[] block = new byte[ChunkParser.CHUNK_SIZE];
@@ -152,9 +210,9 @@ public final class EvtxReader implements EventReader {
                 if (length <= 0) {
                     break;
                 }
+                present++;
                 ChunkParser chunk =
-                        new ChunkParser(
-                                block, length, offset, options.limits(), limits, recordFilter);
+                        new ChunkParser(block, length, at, options.limits(), limits, recordFilter);
                 long first = nextRecord;
                 nextRecord += chunk.layout();
                 Callable<ChunkResult> decode = () -> chunk.decode(delivery.name, first, options);
@@ -165,11 +223,12 @@ public final class EvtxReader implements EventReader {
                 while (window.size() > 2 * parallelism) {
                     delivery.accept(await(window.poll()));
                 }
-                offset += length;
+                at += length;
             }
             while (!window.isEmpty()) {
                 delivery.accept(await(window.poll()));
             }
+            return present;
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -199,9 +258,11 @@ public final class EvtxReader implements EventReader {
         private final RecordSink sink;
         private long bytes;
         private long chunks;
+        private long records;
         private long events;
         private long filtered;
         private long rejected;
+        private long warnings;
 
         Delivery(String name, RecordSink sink) {
             this.name = name;
@@ -210,10 +271,14 @@ public final class EvtxReader implements EventReader {
 
         void accept(ChunkResult result) {
             chunks++;
+            records += result.records();
             for (Object item : result.items()) {
                 if (item instanceof Event event) {
                     events++;
                     sink.event(event);
+                } else if (item instanceof Warning warning) {
+                    warnings++;
+                    sink.warning(warning);
                 } else {
                     rejected++;
                     sink.rejected((Rejected) item);
@@ -228,6 +293,11 @@ public final class EvtxReader implements EventReader {
             sink.rejected(new Rejected(new Provenance(name, 0, 0, offset), reason, detail));
         }
 
+        void warning(long offset, String reason, String detail) {
+            warnings++;
+            sink.warning(new Warning(new Provenance(name, 0, 0, offset), reason, detail));
+        }
+
         void consumed(int length) {
             if (length > 0) {
                 bytes += length;
@@ -236,7 +306,7 @@ public final class EvtxReader implements EventReader {
         }
 
         EvtxSummary summary() {
-            return new EvtxSummary(bytes, chunks, events, filtered, rejected);
+            return new EvtxSummary(bytes, chunks, records, events, filtered, rejected, warnings);
         }
     }
 

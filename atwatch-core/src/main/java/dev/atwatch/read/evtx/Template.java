@@ -12,16 +12,19 @@ import java.util.BitSet;
 final class Template {
 
     private final Node[] nodes;
+    private final int depth;
     private final byte[] constantText;
     private final boolean singlePieceValues;
     private final BitSet attributeSubstitutions;
 
     private Template(
             Node[] nodes,
+            int depth,
             byte[] constantText,
             boolean singlePieceValues,
             BitSet attributeSubstitutions) {
         this.nodes = nodes;
+        this.depth = depth;
         this.constantText = constantText;
         this.singlePieceValues = singlePieceValues;
         this.attributeSubstitutions = attributeSubstitutions;
@@ -29,6 +32,15 @@ final class Template {
 
     Node[] nodes() {
         return nodes;
+    }
+
+    /**
+     * How deep an instance of this template nests template instances, itself included: 1 for a
+     * template that uses no other, else 1 more than the deepest template it uses. An instance met
+     * under {@code d} enclosing instances nests {@code d + depth()} deep.
+     */
+    int depth() {
+        return depth;
     }
 
     /** The constant text pieces in UTF-16LE, each followed by a NUL character. */
@@ -56,7 +68,11 @@ final class Template {
             survey.content(new Node[] {node});
         }
         return new Template(
-                nodes, survey.text.toByteArray(), survey.singlePiece, survey.inAttributes);
+                nodes,
+                1 + survey.nestedDepth,
+                survey.text.toByteArray(),
+                survey.singlePiece,
+                survey.inAttributes);
     }
 
     /** Walks the nodes once, gathering constant text and the filter's preconditions. */
@@ -64,13 +80,17 @@ final class Template {
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
         final BitSet inAttributes = new BitSet();
         boolean singlePiece = true;
+        int nestedDepth;
 
         void content(Node[] content) {
             int pieces = 0;
             for (Node node : content) {
                 if (node instanceof Node.Element element) {
                     element(element);
-                } else if (node instanceof Node.Instance || node instanceof Node.Pi) {
+                } else if (node instanceof Node.Instance instance) {
+                    singlePiece = false;
+                    nestedDepth = Math.max(nestedDepth, instance.template().depth());
+                } else if (node instanceof Node.Pi) {
                     singlePiece = false;
                 } else {
                     pieces++;

@@ -27,10 +27,11 @@ import java.util.List;
 /**
  * Reads Windows events exported as JSON: JSON lines, concatenated or pretty-printed objects, or a
  * JSON array of them, in the shapes of NXLog/OTRF (flat), Winlogbeat/ECS ({@code winlog.*}),
- * evtx_dump ({@code Event.System}, with {@code #attributes}) and Splunk search exports ({@code
- * {"result":{...}}} or {@code {"results":[...]}}). Windows shapes are named as Splunk names XML
- * events ({@code XmlWinEventLog:<Channel>}, the channel in its canonical casing); a Splunk export
- * keeps its own metadata. {@code _raw} is the event's JSON text.
+ * evtx_dump ({@code Event.System}, with {@code #attributes}), Splunk search exports ({@code
+ * {"result":{...}}} or {@code {"results":[...]}}) and events exported with their metadata as {@code
+ * atwatch convert} writes them (taken field for field, see {@link ExportedEvents}). Windows shapes
+ * are named as Splunk names XML events ({@code XmlWinEventLog:<Channel>}, the channel in its
+ * canonical casing); a Splunk export keeps its own metadata. {@code _raw} is the event's JSON text.
  *
  * <p>Each value is framed at the byte level and parsed with Jackson's streaming parser under {@link
  * StreamReadConstraints} derived from {@link ReadLimits}; no tree is built. A value that is not
@@ -46,7 +47,8 @@ public final class JsonEventReader implements EventReader {
         bytes("\"Event\""),
         bytes("\"winlog\""),
         bytes("\"result\""),
-        bytes("\"results\"")
+        bytes("\"results\""),
+        bytes("\"sourcetype\"")
     };
 
     @Override
@@ -234,9 +236,13 @@ public final class JsonEventReader implements EventReader {
             WindowsJsonShapes.Shape shape = null;
             boolean result = false;
             boolean results = false;
+            int metadata = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonToken token = parser.nextToken();
+                if (ExportedEvents.METADATA.contains(key) && token.isScalarValue()) {
+                    metadata++;
+                }
                 if (key.equals("results") && token == JsonToken.START_ARRAY) {
                     results(parser, bytes, start, offset, line);
                     results = true;
@@ -253,6 +259,8 @@ public final class JsonEventReader implements EventReader {
             String json = new String(bytes, start, length, StandardCharsets.UTF_8);
             if (result) {
                 SplunkResults.emit(entries, "result.", json, where, options, out);
+            } else if (metadata == ExportedEvents.METADATA.size()) {
+                ExportedEvents.emit(entries, json, where, options, out);
             } else {
                 event(shape, json, where);
             }

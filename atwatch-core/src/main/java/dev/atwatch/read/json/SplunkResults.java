@@ -79,7 +79,7 @@ final class SplunkResults {
             ReadOptions options,
             Capture capture) {
         List<String> time = fields.get(Event.TIME);
-        if (time == null || Double.isNaN(resultTime(time.get(0)))) {
+        if (time == null || Double.isNaN(WindowsEvents.timeOrEpochSeconds(time.get(0)))) {
             capture.rejected(
                     new Rejected(where, "json.missing-field", "search result has no usable _time"));
             return;
@@ -113,24 +113,11 @@ final class SplunkResults {
             copy.put(Event.HOST, options.host());
         }
         List<String> time = fields.get(Event.TIME);
-        double seconds = time == null ? Double.NaN : resultTime(time.get(0));
+        double seconds = time == null ? Double.NaN : WindowsEvents.timeOrEpochSeconds(time.get(0));
         if (!Double.isNaN(seconds)) {
             copy.time(seconds);
         }
         return copy.build();
-    }
-
-    /** A result's {@code _time}: ISO-8601 as Splunk exports it, or epoch seconds. */
-    private static double resultTime(String text) {
-        double iso = WindowsEvents.time(text);
-        if (!Double.isNaN(iso)) {
-            return iso;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     /** Keeps what a nested reader produced for one result. */

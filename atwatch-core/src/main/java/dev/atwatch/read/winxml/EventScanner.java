@@ -8,9 +8,10 @@ import java.util.Arrays;
 /**
  * Cuts a byte stream of Windows event XML into one piece per {@code <Event>} element, without
  * parsing it: one event per line as Splunk stores it, a stream of events (pretty-printed or not,
- * prefixed or not), or an {@code <Events>} document. Tags, quoted attribute values, comments, CDATA
- * sections and processing instructions are recognised so that an {@code <Event} or a {@code >}
- * inside them does not cut the stream.
+ * prefixed or not), or an {@code <Events>} document; and likewise the {@code <event>} elements of
+ * the XML {@code atwatch convert} writes. Tags, quoted attribute values, comments, CDATA sections
+ * and processing instructions are recognised so that an {@code <Event} or a {@code >} inside them
+ * does not cut the stream.
  *
  * <p>Only the current event is held in memory, and only up to {@code maxRecordBytes}: a larger
  * event is scanned to its end and reported as {@link Piece.Oversized}. An {@code <Event} start tag
@@ -47,6 +48,7 @@ final class EventScanner {
     private static final int READ_BYTES = 64 * 1024;
     private static final int EXCERPT_BYTES = 60;
     private static final String EVENT = "Event";
+    private static final String EXPORTED = "event";
     private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
     private final InputStream in;
@@ -114,8 +116,9 @@ final class EventScanner {
             skipPast(">");
             return null;
         }
-        if (isEventStart()) {
-            return scanEvent();
+        String root = eventRoot();
+        if (root != null) {
+            return scanEvent(root);
         }
         skipTag();
         return null;
@@ -136,8 +139,11 @@ final class EventScanner {
         return new Piece.Stray(text, offset, startLine);
     }
 
-    /** Scans one event from its {@code <}; the current position is at an event start tag. */
-    private Piece scanEvent() throws IOException {
+    /**
+     * Scans one event from its {@code <}; the current position is at an event start tag. Another
+     * start tag of the same event element ends an event left unterminated.
+     */
+    private Piece scanEvent(String root) throws IOException {
         eventLength = 0;
         eventBytes = 0;
         eventOffset = consumed();
@@ -149,7 +155,7 @@ final class EventScanner {
                 copyText();
                 continue;
             }
-            if (!first && isEventStart()) {
+            if (!first && root.equals(eventRoot())) {
                 return unterminated(false);
             }
             first = false;
@@ -311,8 +317,12 @@ final class EventScanner {
         }
     }
 
-    /** Whether the input is at {@code <Event} or {@code <prefix:Event} followed by a delimiter. */
-    private boolean isEventStart() throws IOException {
+    /**
+     * The event element the input is at: {@value #EVENT} for {@code <Event} or {@code
+     * <prefix:Event}, {@value #EXPORTED} for an unprefixed {@code <event} (as {@code atwatch
+     * convert} writes events), each followed by a delimiter; else null.
+     */
+    private String eventRoot() throws IOException {
         int i = 1;
         int nameStart = 1;
         while (i < 256 && ensure(i + 1) && isNameByte(peek(i))) {
@@ -322,10 +332,17 @@ final class EventScanner {
             i++;
         }
         if (i - nameStart != EVENT.length()) {
-            return false;
+            return null;
         }
-        for (int k = 0; k < EVENT.length(); k++) {
-            if ((peek(nameStart + k) & 0xff) != EVENT.charAt(k)) {
+        if (nameIs(nameStart, EVENT)) {
+            return EVENT;
+        }
+        return nameStart == 1 && nameIs(nameStart, EXPORTED) ? EXPORTED : null;
+    }
+
+    private boolean nameIs(int at, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            if ((peek(at + k) & 0xff) != name.charAt(k)) {
                 return false;
             }
         }

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
  * Reads Windows event XML: one {@code <Event>} per line as Splunk stores it, a stream of events
  * (pretty-printed over many lines or not, with a namespace or a prefix), and {@code <Events>}
  * documents as {@code wevtutil} and python-evtx write them. Events are named as Splunk's {@code
- * XmlWinEventLog} extractions name them (see {@link WindowsEvents}).
+ * XmlWinEventLog} extractions name them (see {@link WindowsEvents}). Also reads the {@code <event>}
+ * elements of the XML {@code atwatch convert} writes, back into the events they were written from
+ * (see {@link ExportedEventParser}).
  *
  * <p>The input is streamed: only the current event is held, up to {@link
  * ReadLimits#maxRecordBytes()}. A malformed event is rejected and reading resumes at the next
@@ -35,7 +37,10 @@ public final class WinXmlReader implements EventReader {
         return "winxml";
     }
 
-    /** Recognises content that starts with markup and holds an {@code <Event} start tag. */
+    /**
+     * Recognises content that starts with markup and holds an {@code <Event} (or an exported {@code
+     * <event}) start tag.
+     */
     @Override
     public boolean recognizes(byte[] head, int length) {
         int start = skipBomAndWhitespace(head, length);
@@ -47,7 +52,7 @@ public final class WinXmlReader implements EventReader {
 
     @Override
     public void read(Input input, ReadOptions options, RecordSink sink) throws IOException {
-        EventXmlParser parser = new EventXmlParser(options.limits());
+        Parsers parser = new Parsers(options.limits());
         try (InputStream in = input.open()) {
             EventScanner scanner = new EventScanner(in, options.limits().maxRecordBytes());
             long record = 0;
@@ -72,7 +77,7 @@ public final class WinXmlReader implements EventReader {
     public static void readEvent(
             String xml, Provenance where, ReadOptions options, RecordSink sink) {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        EventXmlParser parser = new EventXmlParser(options.limits());
+        Parsers parser = new Parsers(options.limits());
         if (bytes.length > options.limits().maxRecordBytes()) {
             sink.rejected(oversized(where, bytes.length, options.limits()));
             return;
@@ -83,7 +88,7 @@ public final class WinXmlReader implements EventReader {
     private static void emit(
             EventScanner.Piece piece,
             Provenance where,
-            EventXmlParser parser,
+            Parsers parser,
             ReadOptions options,
             RecordSink sink) {
         if (piece instanceof EventScanner.Piece.Element element) {
@@ -120,12 +125,16 @@ public final class WinXmlReader implements EventReader {
             byte[] bytes,
             int length,
             Provenance where,
-            EventXmlParser parser,
+            Parsers parser,
             ReadOptions options,
             RecordSink sink) {
         try {
             String raw = decode(bytes, length);
-            WindowsEventRecord record = parser.parse(raw);
+            if (isExported(bytes, length)) {
+                sink.event(parser.exported.parse(raw, where, options));
+                return;
+            }
+            WindowsEventRecord record = parser.windows.parse(raw);
             String systemTime = record.system().get("TimeCreated.SystemTime");
             if (Double.isNaN(WindowsEvents.time(systemTime))) {
                 sink.rejected(
@@ -139,6 +148,29 @@ public final class WinXmlReader implements EventReader {
         } catch (RecordException e) {
             sink.rejected(new Rejected(where, e.reason(), e.getMessage()));
         }
+    }
+
+    /** The parsers of one read: of Windows event XML, and of atwatch's exported events. */
+    private static final class Parsers {
+        final EventXmlParser windows;
+        final ExportedEventParser exported;
+
+        Parsers(ReadLimits limits) {
+            this.windows = new EventXmlParser(limits);
+            this.exported = new ExportedEventParser(limits);
+        }
+    }
+
+    /** Whether the element is an unprefixed {@code <event>}, as atwatch convert writes events. */
+    private static boolean isExported(byte[] bytes, int length) {
+        return length > 6
+                && bytes[0] == '<'
+                && bytes[1] == 'e'
+                && bytes[2] == 'v'
+                && bytes[3] == 'e'
+                && bytes[4] == 'n'
+                && bytes[5] == 't'
+                && isDelimiter(bytes[6]);
     }
 
     /** Decodes UTF-8 strictly: a malformed byte sequence rejects the event. */
@@ -178,11 +210,15 @@ public final class WinXmlReader implements EventReader {
         return i;
     }
 
-    /** The index of {@code <Event} or {@code :Event} followed by a delimiter, or -1. */
+    /**
+     * The index of {@code <Event} or {@code :Event}, or of an unprefixed {@code <event}, followed
+     * by a delimiter; or -1.
+     */
     private static int indexOfEvent(byte[] head, int from, int length) {
         for (int i = from; i + 6 < length; i++) {
-            if ((head[i] == '<' || head[i] == ':')
-                    && head[i + 1] == 'E'
+            boolean windows = (head[i] == '<' || head[i] == ':') && head[i + 1] == 'E';
+            boolean exported = head[i] == '<' && head[i + 1] == 'e';
+            if ((windows || exported)
                     && head[i + 2] == 'v'
                     && head[i + 3] == 'e'
                     && head[i + 4] == 'n'

@@ -84,6 +84,33 @@ class BinXmlTokenTest {
         assertThat(sink.rejected.get(0).detail()).contains("contains itself");
     }
 
+    @Test
+    void skipsANameByItsDeclaredLengthWhenItEndsInNulCharacters() throws IOException {
+        BinXmlBuilder record = new BinXmlBuilder(FIRST_RECORD);
+        record.fragmentHeader();
+        record.inlineTemplate(
+                t -> {
+                    t.fragmentHeader().open("Event", false, true).closeStart();
+                    t.open("System\0", false, true).closeStart();
+                    t.open("EventID\0\0", false, true).closeStart().text("4688").end();
+                    t.open("Channel", true, true).attribute("Kind\0").text("k").closeStart();
+                    t.text("Security").end();
+                    t.end().end().eof();
+                });
+        record.values().eof();
+
+        CollectingSink sink = EvtxReaderTest.read(file(record.bytes()));
+
+        assertThat(sink.rejected).isEmpty();
+        Event event = sink.events.get(0);
+        assertThat(event.raw())
+                .isEqualTo(
+                        "<Event><System><EventID>4688</EventID>"
+                                + "<Channel Kind='k'>Security</Channel></System></Event>");
+        assertThat(event.text("EventCode")).isEqualTo("4688");
+        assertThat(event.text("Channel")).isEqualTo("Security");
+    }
+
     /** The first record: an inline template using every token, and its values. */
     private static byte[] firstRecord() {
         BinXmlBuilder record = new BinXmlBuilder(FIRST_RECORD);

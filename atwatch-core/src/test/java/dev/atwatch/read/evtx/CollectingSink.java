@@ -3,6 +3,7 @@ package dev.atwatch.read.evtx;
 import dev.atwatch.event.Event;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,11 @@ final class CollectingSink implements RecordSink {
 
     final List<Event> events = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
+
+    /** The byte offset of everything delivered, events and reports alike, in delivery order. */
+    final List<Long> offsets = new ArrayList<>();
+
     final Thread owner = Thread.currentThread();
     long progress;
     boolean foreignThread;
@@ -19,12 +25,21 @@ final class CollectingSink implements RecordSink {
     public void event(Event event) {
         foreignThread |= Thread.currentThread() != owner;
         events.add(event);
+        offsets.add(event.provenance().offset());
     }
 
     @Override
     public void rejected(Rejected rejection) {
         foreignThread |= Thread.currentThread() != owner;
         rejected.add(rejection);
+        offsets.add(rejection.where().offset());
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        foreignThread |= Thread.currentThread() != owner;
+        warnings.add(warning);
+        offsets.add(warning.where().offset());
     }
 
     @Override

@@ -54,15 +54,20 @@ final class EvtxFiles {
         putU32(file, 124, crc.getValue());
     }
 
-    /** Recomputes a chunk's record checksum and header checksum after a change. */
+    /**
+     * Recomputes a chunk's record checksum (when its free space offset is possible) and header
+     * checksum after a change.
+     */
     static void repairChunk(byte[] file, int chunkStart) {
-        int free = (int) u32(file, chunkStart + 48);
-        if (free < 512 || free > CHUNK) {
+        long free = u32(file, chunkStart + 48);
+        if (free >= 512 && free <= CHUNK && chunkStart + free <= file.length) {
+            CRC32 records = new CRC32();
+            records.update(file, chunkStart + 512, (int) free - 512);
+            putU32(file, chunkStart + 52, records.getValue());
+        }
+        if (chunkStart + 512 > file.length) {
             return;
         }
-        CRC32 records = new CRC32();
-        records.update(file, chunkStart + 512, free - 512);
-        putU32(file, chunkStart + 52, records.getValue());
         CRC32 header = new CRC32();
         header.update(file, chunkStart, 120);
         header.update(file, chunkStart + 128, 384);

@@ -3,9 +3,11 @@ package dev.atwatch.read.evtx;
 import java.util.List;
 
 /**
- * The fields the parity test compares for one record, as one tool rendered them.
+ * What a reference tool printed for one record: the System values queries see, and the values that
+ * become fields, each as the tool rendered it.
  *
- * @param data the EventData items as {@code name=value}, in order
+ * @param data the {@code <Data>} items of EventData (an unnamed one named {@code Data}) and the
+ *     text leaves of UserData (named by element), in document order, empty values included
  */
 record ReferenceRecord(
         String recordId,
@@ -13,4 +15,8 @@ record ReferenceRecord(
         String timeCreated,
         String computer,
         String channel,
-        List<String> data) {}
+        List<Item> data) {
+
+    /** One named value. */
+    record Item(String name, String value) {}
+}

@@ -47,6 +47,40 @@ class JsonEventReaderTest {
     }
 
     @Test
+    void eventsExportedWithTheirMetadataAreReadFieldForField() throws IOException {
+        String lines =
+                "{\"_time\":\"2016-07-08T18:12:51.6816409Z\",\"host\":\"WS01\","
+                        + "\"source\":\"XmlWinEventLog:Security\","
+                        + "\"sourcetype\":\"XmlWinEventLog:Security\",\"index\":\"main\","
+                        + "\"EventCode\":\"4739\",\"EventID\":\"4739\","
+                        + "\"MinPasswordAge\":\"\\u0003\",\"Items\":[\"one\",\"two\"]}\n"
+                        + "{\"_time\":1468001571.5,\"host\":\"db1\",\"source\":\"/var/log/audit\","
+                        + "\"sourcetype\":\"linux:audit\",\"index\":\"linux\",\"exe\":\"/usr/bin/at\","
+                        + "\"_raw\":\"type=SYSCALL ...\"}\n";
+        MemoryInput input = MemoryInput.of("export.jsonl", lines);
+
+        RecordingSink sink = read(input, ReadOptions.DEFAULTS);
+        RecordingSink overridden = read(input, new ReadOptions("lab", "H1", ReadLimits.DEFAULTS));
+
+        assertThat(reader.recognizes(lines.getBytes(StandardCharsets.UTF_8), lines.length()))
+                .isTrue();
+        assertThat(sink.rejected).isEmpty();
+        Event windows = sink.events.get(0);
+        assertThat(windows.time()).isEqualTo(1468001571.6816409);
+        assertThat(windows.text("index")).isEqualTo("main");
+        assertThat(windows.text("MinPasswordAge")).isEqualTo("\u0003");
+        assertThat(windows.get("Items").strings()).containsExactly("one", "two");
+        assertThat(windows.get("Computer")).isNull();
+        assertThat(windows.raw()).startsWith("{\"_time\"");
+        Event audit = sink.events.get(1);
+        assertThat(audit.time()).isEqualTo(1468001571.5);
+        assertThat(audit.text("sourcetype")).isEqualTo("linux:audit");
+        assertThat(audit.raw()).isEqualTo("type=SYSCALL ...");
+        assertThat(overridden.events.get(1).text("index")).isEqualTo("lab");
+        assertThat(overridden.events.get(1).text("host")).isEqualTo("H1");
+    }
+
+    @Test
     void nxlogFlatObjectsMapToXmlFieldNamesWithCanonicalChannel() throws IOException {
         RecordingSink sink = read("nxlog-flat.jsonl");
 

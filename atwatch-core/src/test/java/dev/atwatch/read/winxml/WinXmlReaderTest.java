@@ -42,6 +42,58 @@ class WinXmlReaderTest {
     }
 
     @Test
+    void readsTheEventsAtwatchConvertWritesBackFieldForField() throws IOException {
+        String xml =
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<events>\n"
+                        + "<event><field name=\"_time\">2016-07-08T18:12:51.6816409Z</field>"
+                        + "<field name=\"host\">WS01</field>"
+                        + "<field name=\"index\">wineventlog</field>"
+                        + "<field name=\"EventCode\">4739</field>"
+                        + "<field name=\"MinPasswordAge\"><char code=\"3\"/></field>"
+                        + "<field name=\"Message\">a &amp; b&#xD;&#xA;\tc &lt;d&gt;</field>"
+                        + "<field name=\"Items\">one</field><field name=\"Items\">two</field>"
+                        + "<field><name>odd<char code=\"1\"/>name</name>x<char code=\"65535\"/>"
+                        + "</field></event>\n"
+                        + "<event><field name=\"host\">WS02</field></event>\n"
+                        + "</events>\n";
+
+        RecordingSink sink = read(MemoryInput.of("export.xml", xml));
+
+        assertThat(reader.recognizes(xml.getBytes(StandardCharsets.UTF_8), xml.length())).isTrue();
+        assertThat(sink.events).hasSize(1);
+        Event event = sink.events.get(0);
+        assertThat(event.time()).isEqualTo(1468001571.6816409);
+        assertThat(event.text("host")).isEqualTo("WS01");
+        assertThat(event.text("MinPasswordAge")).isEqualTo("\u0003");
+        assertThat(event.text("Message")).isEqualTo("a & b\r\n\tc <d>");
+        assertThat(event.get("Items").strings()).containsExactly("one", "two");
+        assertThat(event.text("odd\u0001name")).isEqualTo("x\uffff");
+        assertThat(event.raw()).startsWith("<event><field name=\"_time\">");
+        assertThat(sink.rejected)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.reason()).isEqualTo("xml.missing-field");
+                            assertThat(r.where().record()).isEqualTo(2);
+                        });
+    }
+
+    @Test
+    void anEventElementInsideAWindowsEventDoesNotCutIt() throws IOException {
+        String xml =
+                "<Event><System><EventID>1</EventID>"
+                        + "<TimeCreated SystemTime='2021-10-01T17:30:39.0839657Z'/></System>"
+                        + "<UserData><Log><event>inner</event></Log></UserData></Event>\n";
+
+        RecordingSink sink = read(MemoryInput.of("user-data.xml", xml));
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.text("event")).isEqualTo("inner"));
+    }
+
+    @Test
     void splunkOneEventPerLineGivesXmlWinEventLogFields() throws IOException {
         RecordingSink sink = read("splunk-one-per-line.xml");
 
