@@ -97,7 +97,8 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.input.profile(),
                         range,
                         run.threads(),
-                        InputOptions.readers());
+                        InputOptions.readers(),
+                        run.takeFeedBuffer());
         HecDelivery hec = hecDelivery(err);
         Progress progress = Progress.start(!run.quiet, err, inputs, listener(err));
         // events are kept for evidence only when an output shows them
