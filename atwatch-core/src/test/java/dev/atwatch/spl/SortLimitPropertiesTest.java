@@ -61,6 +61,23 @@ class SortLimitPropertiesTest {
         return events;
     }
 
+    @Property(tries = 200)
+    void headAfterSortGivesTheFirstRowsAndTheSortNote(
+            @ForAll("events") List<Event> events,
+            @ForAll("keys") String keys,
+            @ForAll @IntRange(min = 0, max = 25) int limit,
+            @ForAll @IntRange(min = 1, max = 25) int head) {
+        Event[] given = events.toArray(Event[]::new);
+        List<String> full = column(run("| sort 0 " + keys, given), "id");
+        Results sorted = run("| sort " + limit + " " + keys, given);
+
+        Results cut = run("| sort " + limit + " " + keys + " | head " + head, given);
+
+        int rows = Math.min(head, limit == 0 ? full.size() : Math.min(limit, full.size()));
+        assertThat(column(cut, "id")).isEqualTo(full.subList(0, rows));
+        assertThat(cut.notes()).isEqualTo(sorted.notes());
+    }
+
     @Property(tries = 300)
     void sortWithALimitIsTheHeadOfTheFullStableSort(
             @ForAll("events") List<Event> events,

@@ -17,17 +17,29 @@ final class BlockingStages {
     /**
      * {@code sort}: stable, so ties keep input order. With a limit (the default 10,000, or {@code
      * sort N}) only the best N results are held as they arrive, in a heap whose top is the worst of
-     * them; the rest are counted for the note. {@code sort 0} holds every result.
+     * them; the rest are counted for the note. {@code sort 0} holds every result, unless a {@code
+     * head} right after it will pass only its first rows: then only those are held.
      */
     static final class Sort extends Stage {
         private final int limit;
+        private final int hold;
         private final Comparator<Arrival> order;
         private final PriorityQueue<Arrival> best;
         private final List<Arrival> all = new ArrayList<>();
         private long arrived;
 
+        /** A sort that holds its {@code limit} best results (every result for 0). */
         Sort(int limit, List<SortKey> keys) {
+            this(limit, limit, keys);
+        }
+
+        /**
+         * @param limit the rows sort returns, for the note on rows cut (0: no limit)
+         * @param hold the best results to hold, at most {@code limit} (0: every result)
+         */
+        Sort(int limit, int hold, List<SortKey> keys) {
             this.limit = limit;
+            this.hold = hold;
             Comparator<Record> byKeys = comparator(keys);
             this.order =
                     Comparator.<Arrival, Record>comparing(Arrival::record, byKeys)
@@ -51,9 +63,9 @@ final class BlockingStages {
         @Override
         void push(Record record) {
             Arrival arrival = new Arrival(record, arrived++);
-            if (limit <= 0) {
+            if (hold <= 0) {
                 all.add(arrival);
-            } else if (best.size() < limit) {
+            } else if (best.size() < hold) {
                 best.add(arrival);
             } else if (order.compare(arrival, best.peek()) < 0) {
                 // a later arrival that ties with the worst kept one stays out, as it would after
@@ -70,7 +82,7 @@ final class BlockingStages {
 
         @Override
         void finish(List<String> notes) {
-            List<Arrival> kept = limit <= 0 ? all : new ArrayList<>(best);
+            List<Arrival> kept = hold <= 0 ? all : new ArrayList<>(best);
             kept.sort(order);
             if (limit > 0 && arrived > limit) {
                 notes.add(

@@ -42,8 +42,9 @@ public final class PipelineRun implements Execution {
         } else {
             first = null;
         }
-        for (Command command : commands.subList(start, commands.size())) {
-            stages.add(stage(command, searches, expressions, scope));
+        for (int i = start; i < commands.size(); i++) {
+            Command next = i + 1 < commands.size() ? commands.get(i + 1) : null;
+            stages.add(stage(commands.get(i), next, searches, expressions, scope));
         }
         stages.add(collector);
         for (int i = 0; i + 1 < stages.size(); i++) {
@@ -59,7 +60,11 @@ public final class PipelineRun implements Execution {
     }
 
     private Stage stage(
-            Command command, SearchCompiler searches, ExprCompiler expressions, RowScope scope) {
+            Command command,
+            Command next,
+            SearchCompiler searches,
+            ExprCompiler expressions,
+            RowScope scope) {
         if (command instanceof Command.Search search) {
             return new StreamingStages.Search(searches.compile(search.node()), tally);
         }
@@ -75,10 +80,10 @@ public final class PipelineRun implements Execution {
         if (command instanceof Command.Where where) {
             return new StreamingStages.Where(expressions.compile(where.condition()), scope);
         }
-        return shaping(command);
+        return shaping(command, next);
     }
 
-    private static Stage shaping(Command command) {
+    private static Stage shaping(Command command, Command next) {
         if (command instanceof Command.Table table) {
             return new StreamingStages.Select(table.fields(), false, false);
         }
@@ -86,7 +91,7 @@ public final class PipelineRun implements Execution {
             return new StreamingStages.Select(fields.fields(), fields.remove(), true);
         }
         if (command instanceof Command.Sort sort) {
-            return new BlockingStages.Sort(sort.limit(), sort.keys());
+            return new BlockingStages.Sort(sort.limit(), sortHold(sort, next), sort.keys());
         }
         if (command instanceof Command.Head head) {
             return new StreamingStages.Head(head.count());
@@ -102,6 +107,17 @@ public final class PipelineRun implements Execution {
         }
         Command.Stats stats = (Command.Stats) command;
         return new StatsStage(stats.aggregations(), stats.by());
+    }
+
+    /**
+     * How many results {@code sort} must hold: its limit, or fewer when a {@code head} right after
+     * it passes only its first rows (0 for every result).
+     */
+    private static int sortHold(Command.Sort sort, Command next) {
+        if (!(next instanceof Command.Head head) || head.count() < 1) {
+            return sort.limit();
+        }
+        return sort.limit() == 0 ? head.count() : Math.min(sort.limit(), head.count());
     }
 
     @Override

@@ -54,6 +54,25 @@ class SortStageTest {
     }
 
     @Test
+    void aSortBeforeHeadHoldsOnlyTheRowsHeadPasses() {
+        BlockingStages.Sort sort = new BlockingStages.Sort(10_000, 2, List.of(DESCENDING_N));
+        BlockingStages.Collector collector = new BlockingStages.Collector();
+        sort.connect(collector);
+
+        int most = 0;
+        for (long n = 0; n < 30_000; n++) {
+            sort.push(record(n));
+            most = Math.max(most, sort.held());
+        }
+        List<String> notes = new ArrayList<>();
+        sort.finish(notes);
+
+        assertThat(most).isEqualTo(2);
+        assertThat(ids(collector)).containsExactly("999", "1999");
+        assertThat(notes).containsExactly("sort: 30000 rows cut to 10000 (use sort 0 for all)");
+    }
+
+    @Test
     void sortZeroHoldsEveryResult() {
         BlockingStages.Sort sort = new BlockingStages.Sort(0, List.of(DESCENDING_N));
         BlockingStages.Collector collector = new BlockingStages.Collector();
