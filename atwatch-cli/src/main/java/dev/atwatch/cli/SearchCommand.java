@@ -29,8 +29,6 @@ import dev.atwatch.spl.Semantics;
 import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +56,9 @@ abstract class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--macros",
             paramLabel = "FILE",
-            description = "expand `macro` references from FILE (lines: name = definition)")
+            description =
+                    "expand `macro` references from FILE (lines: name = definition, or"
+                            + " name(a, b) = definition with $a$; or macros.conf stanzas)")
     Path macrosFile;
 
     @Parameters(
@@ -234,14 +234,20 @@ abstract class SearchCommand implements Callable<Integer> {
         return new TextTableWriter(width, colour);
     }
 
-    private Macros macros() throws IOException {
+    /**
+     * The macros of {@code --macros}: an unreadable file exits with code 3, a line that is not a
+     * macro definition with code 2.
+     */
+    private Macros macros() {
         if (macrosFile == null) {
             return Macros.NONE;
         }
-        if (!Files.isReadable(macrosFile)) {
-            throw new InputException("cannot read macros file " + macrosFile);
+        String text = TextFiles.read("macros file", macrosFile);
+        try {
+            return Macros.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("macros file " + macrosFile + ", " + e.getMessage());
         }
-        return Macros.parse(Files.readString(macrosFile, StandardCharsets.UTF_8));
     }
 
     private static ExecutionOptions executionOptions(Semantics semantics, String aliasesText) {
