@@ -1,5 +1,6 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.atjob.AtJob;
 import dev.atwatch.correlate.ChainReport;
 import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
@@ -313,6 +314,16 @@ abstract class SearchCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * A parsed job field as a value: {@code JobInteractive} is the number 1 or 0, the rest text.
+     */
+    private static FieldValue jobValue(String name, String value) {
+        if (name.equals(AtJob.FIELD_INTERACTIVE)) {
+            return FieldValue.of(Double.parseDouble(value));
+        }
+        return FieldValue.of(value);
+    }
+
     /** One rule's rows, in its own column order. */
     private static ResultTable queryTable(Detection detection) {
         Detection.RuleResults only = detection.results().get(0);
@@ -345,7 +356,7 @@ abstract class SearchCommand implements Callable<Integer> {
             row.put("rule", FieldValue.of(alert.rule().id()));
             row.putAll(alert.fields());
             Map<String, String> job = alert.jobFields();
-            job.forEach((name, value) -> row.putIfAbsent(name, FieldValue.of(value)));
+            job.forEach((name, value) -> row.putIfAbsent(name, jobValue(name, value)));
             jobColumns.addAll(job.keySet());
             String source = alert.sourceText();
             if (!source.isEmpty()) {

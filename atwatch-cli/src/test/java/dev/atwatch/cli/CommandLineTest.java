@@ -2,11 +2,13 @@ package dev.atwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,13 +78,70 @@ class CommandLineTest {
                         "EventCode=1 Image=\"*\\\\at.exe\" | eval n=1+1 | table _time, n, Image",
                         SYSMON);
 
-        List<String> lines = run.out().lines().toList();
-        assertThat(lines).hasSize(3);
-        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        List<JsonNode> rows = jsonLines(run.out());
+        assertThat(rows).hasSize(3);
+        JsonNode first = rows.get(0);
         assertThat(first.get("n").isIntegralNumber()).isTrue();
         assertThat(first.get("n").asInt()).isEqualTo(2);
         assertThat(first.get("_time").asText())
                 .matches("2026-03-10T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+    }
+
+    /** Each line of {@code out} as the one JSON object it must hold, with nothing around it. */
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        assertThat(out).endsWith("\n");
+        for (String line : out.substring(0, out.length() - 1).split("\n", -1)) {
+            assertThat(line).as("a JSON line").startsWith("{").endsWith("}");
+            try (JsonParser parser = mapper.createParser(line)) {
+                JsonNode row = mapper.readTree(parser);
+                assertThat(row.isObject()).as(line).isTrue();
+                assertThat(parser.nextToken()).as("one object on the line: " + line).isNull();
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyJsonLineOfHuntAndExplainIsOneObject() throws Exception {
+        CommandRun hunt = CommandRun.of("hunt", "-q", "--format", "jsonl", SYSMON);
+        CommandRun explained =
+                CommandRun.of("hunt", "-q", "--format", "jsonl", "--explain", SYSMON);
+
+        List<JsonNode> rows = jsonLines(hunt.out());
+        assertThat(rows).hasSizeGreaterThan(3);
+        assertThat(jsonLines(explained.out()))
+                .hasSameSizeAs(rows)
+                .allSatisfy(row -> assertThat(row.get("explain").isObject()).isTrue());
+    }
+
+    @Test
+    void jsonLinesGiveAtwatchNumbersAsNumbersAndExtractedFieldsAsText() throws Exception {
+        CommandRun hunt = CommandRun.of("hunt", "-q", "--format", "jsonl", SYSMON);
+        CommandRun query =
+                CommandRun.of(
+                        "query",
+                        "-q",
+                        "--format",
+                        "jsonl",
+                        "--spl",
+                        "EventCode=1 Image=\"*\\\\at.exe\" | table EventCode, ProcessId",
+                        SYSMON);
+
+        JsonNode created =
+                jsonLines(hunt.out()).stream()
+                        .filter(row -> row.has("JobInteractive"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(created.get("JobInteractive").isIntegralNumber()).isTrue();
+        assertThat(created.get("IsInteractive").isIntegralNumber()).isTrue();
+        assertThat(created.get("JobTime").isTextual()).isTrue();
+        JsonNode extracted = jsonLines(query.out()).get(0);
+        assertThat(extracted.get("EventCode").isTextual()).isTrue();
+        assertThat(extracted.get("EventCode").asText()).isEqualTo("1");
+        assertThat(extracted.get("ProcessId").isTextual()).isTrue();
     }
 
     @Test
