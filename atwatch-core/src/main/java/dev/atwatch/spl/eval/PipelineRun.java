@@ -29,11 +29,11 @@ public final class PipelineRun implements Execution {
     /** Compiles {@code pipeline} for {@code options}; the pipeline must have passed its checks. */
     public PipelineRun(Pipeline pipeline, ExecutionOptions options) {
         FieldAliases aliases = options.activeAliases();
-        this.tally =
-                new AliasTally(options.semantics() == Semantics.PORTABLE && !aliases.isEmpty());
+        boolean aliasesOn = options.semantics() == Semantics.PORTABLE && !aliases.isEmpty();
+        this.tally = new AliasTally(aliasesOn, options.now());
         SearchCompiler searches = new SearchCompiler(aliases);
         ExprCompiler expressions = new ExprCompiler(searches);
-        RowScope scope = new RowScope(aliases, tally, options.now());
+        RowScope scope = new RowScope(aliases, aliasesOn, options.now());
         List<Command> commands = pipeline.commands();
         int start = 0;
         if (pipeline.firstSearch().isPresent()) {
@@ -75,15 +75,15 @@ public final class PipelineRun implements Execution {
                 targets.add(assignment.field());
                 values.add(expressions.compile(assignment.value()));
             }
-            return new StreamingStages.Eval(targets, values, scope);
+            return new StreamingStages.Eval(targets, values, scope, tally);
         }
         if (command instanceof Command.Where where) {
-            return new StreamingStages.Where(expressions.compile(where.condition()), scope);
+            return new StreamingStages.Where(expressions.compile(where.condition()), scope, tally);
         }
         return shaping(command, next);
     }
 
-    private static Stage shaping(Command command, Command next) {
+    private Stage shaping(Command command, Command next) {
         if (command instanceof Command.Table table) {
             return new StreamingStages.Select(table.fields(), false, false);
         }
@@ -106,7 +106,7 @@ public final class PipelineRun implements Execution {
             return new StreamingStages.Dedup(dedup.fields(), dedup.count(), dedup.keepEmpty());
         }
         Command.Stats stats = (Command.Stats) command;
-        return new StatsStage(stats.aggregations(), stats.by());
+        return new StatsStage(stats.aggregations(), stats.by(), tally);
     }
 
     /**
@@ -125,10 +125,10 @@ public final class PipelineRun implements Execution {
         if (finished) {
             throw new IllegalStateException("accept after finish");
         }
-        if (first != null && !tally.test(first, event)) {
-            return;
+        Record record = first == null ? Record.of(event) : tally.first(first, event);
+        if (record != null) {
+            stages.get(0).push(record);
         }
-        stages.get(0).push(Record.of(event));
     }
 
     @Override
@@ -152,11 +152,13 @@ public final class PipelineRun implements Execution {
         finished = true;
         List<String> notes = new ArrayList<>();
         stages.get(0).finish(notes);
+        List<String> columns = columns();
         List<Row> rows = new ArrayList<>(collector.results.size());
         for (Record record : collector.results) {
             rows.add(new Row(record.map(), record.provenance()));
+            tally.countFields(record, columns);
         }
-        return new Results(columns(), rows, notes, tally.hits());
+        return new Results(columns, rows, notes, tally.hits());
     }
 
     /** The fixed column order with wildcards expanded, or every field in first-seen order. */
