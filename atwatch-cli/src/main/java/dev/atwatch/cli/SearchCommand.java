@@ -84,12 +84,9 @@ abstract class SearchCommand implements Callable<Integer> {
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
         }
-        List<Input> inputs = InputOptions.inputs(paths);
         double now = System.currentTimeMillis() / 1000.0;
-        TimeRange range =
-                new TimeRange(
-                        TimeBound.parse("--earliest", run.earliest, now),
-                        TimeBound.parse("--latest", run.latest, now));
+        TimeRange range = TimeBound.range(run.earliest, run.latest, now);
+        List<Input> inputs = InputOptions.inputs(paths);
         ExecutionOptions execution = executionOptions(semantics, aliasesText);
         Detector detector =
                 new Detector(

@@ -211,6 +211,90 @@ class CommandLineTest {
     }
 
     @Test
+    void earliestAfterLatestIsAUsageError() {
+        CommandRun run =
+                CommandRun.of(
+                        "query",
+                        "--earliest",
+                        "2026-03-11",
+                        "--latest",
+                        "2026-03-10T12:00:00Z",
+                        "--spl",
+                        "x",
+                        SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo(
+                        "error: --earliest '2026-03-11' (2026-03-11T00:00:00Z) is not before"
+                                + " --latest '2026-03-10T12:00:00Z' (2026-03-10T12:00:00Z): no"
+                                + " event could be in the range"
+                                + System.lineSeparator());
+    }
+
+    @Test
+    void sortCuttingRowsIsNotedOnStandardErrorOnly(@TempDir Path dir) throws Exception {
+        Path many = dir.resolve("many.xml");
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 10_003; i++) {
+            events.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
+                                    + "<System><EventID>4688</EventID><TimeCreated"
+                                    + " SystemTime='2026-03-10T%02d:%02d:%02d.000Z'/>"
+                                    + "<EventRecordID>%d</EventRecordID><Channel>Security</Channel>"
+                                    + "<Computer>ws1</Computer></System></Event>%n",
+                            i / 3600,
+                            i / 60 % 60,
+                            i % 60,
+                            i));
+        }
+        Files.writeString(many, events, StandardCharsets.UTF_8);
+        String query = "| sort - _time | table _time EventRecordID";
+
+        CommandRun capped =
+                CommandRun.of("query", "--format", "csv", "--spl", query, many.toString());
+        CommandRun three =
+                CommandRun.of(
+                        "query", "--format", "csv", "--spl", "| sort 3 EventRecordID", SYSMON);
+
+        assertThat(capped.exitCode()).isZero();
+        assertThat(capped.out().lines().count()).isEqualTo(10_001);
+        assertThat(capped.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",10002");
+        assertThat(capped.out()).doesNotContain("cut");
+        assertThat(capped.err())
+                .contains("rule query (ad-hoc query): 10,000 row(s)")
+                .contains("    note: sort: 10003 rows cut to 10000 (use sort 0 for all)");
+        assertThat(three.err()).containsPattern("note: sort: \\d+ rows cut to 3 \\(use sort 0");
+        assertThat(CommandRun.of("query", "-q", "--spl", query, many.toString()).err()).isEmpty();
+    }
+
+    @Test
+    void feedBufferIsALimitOfQueryAndHunt() {
+        CommandRun tiny =
+                CommandRun.of(
+                        "hunt",
+                        "-q",
+                        "--format",
+                        "csv",
+                        "--threads",
+                        "4",
+                        "--limit",
+                        "feed-buffer=1",
+                        "../examples/windows");
+        CommandRun usual =
+                CommandRun.of(
+                        "hunt", "-q", "--format", "csv", "--threads", "1", "../examples/windows");
+        CommandRun zero = CommandRun.of("query", "--limit", "feed-buffer=0", "--spl", "x", SYSMON);
+
+        assertThat(tiny.exitCode()).isZero();
+        assertThat(tiny.out()).isEqualTo(usual.out());
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("feed-buffer must be at least 1");
+    }
+
+    @Test
     void unknownLimitIsAUsageErrorListingKnownLimits() {
         CommandRun run = CommandRun.of("query", "--limit", "bogus=3", "--spl", "x", SYSMON);
 
