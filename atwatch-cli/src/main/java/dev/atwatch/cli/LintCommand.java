@@ -17,8 +17,6 @@ import dev.atwatch.spl.Diagnostic;
 import dev.atwatch.spl.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -123,10 +121,7 @@ final class LintCommand implements Callable<Integer> {
             throw new UsageException("give a search FILE or --rule ID (exactly one of them)");
         }
         if (file != null) {
-            if (!Files.isReadable(file)) {
-                throw new InputException("cannot read search file " + file);
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = TextFiles.read("search file", file);
             return new Target(text, file.toString(), FieldAliases.bundled());
         }
         RulePack pack;

@@ -2,8 +2,6 @@ package dev.atwatch.cli;
 
 import dev.atwatch.detect.Rule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -43,10 +41,7 @@ final class QueryCommand extends SearchCommand {
         String text = search.text;
         String origin = "--spl";
         if (search.file != null) {
-            if (!Files.isReadable(search.file)) {
-                throw new InputException("cannot read search file " + search.file);
-            }
-            text = Files.readString(search.file, StandardCharsets.UTF_8);
+            text = TextFiles.read("search file", search.file);
             origin = search.file.toString();
         }
         Rule rule =

@@ -1,9 +1,12 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.detect.Detector;
 import dev.atwatch.spl.Semantics;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,7 +61,11 @@ final class RunOptions {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "inputs read at once (default: the number of processors)")
+            description =
+                    "inputs read at once (default: the number of processors); an input read"
+                            + " ahead of an earlier one holds at most "
+                            + Detector.DEFAULT_FEED_BUFFER
+                            + " matched events, then waits (--limit feed-buffer=N)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--fail-on-alert", description = "exit with status 1 when a row is found")
@@ -124,6 +131,25 @@ final class RunOptions {
             throw new UsageException(
                     "invalid value for --format: '" + format + "'; expected one of " + FORMATS);
         }
+        return value;
+    }
+
+    /**
+     * Takes the {@code feed-buffer} limit out of {@code --limit}, whose other names are input
+     * limits, and returns it, or its default when it is not given.
+     */
+    int takeFeedBuffer() {
+        Integer value = input.limits.get(Detector.FEED_BUFFER);
+        if (value == null) {
+            return Detector.DEFAULT_FEED_BUFFER;
+        }
+        if (value < 1) {
+            throw new UsageException(
+                    "invalid --limit: " + Detector.FEED_BUFFER + " must be at least 1: " + value);
+        }
+        Map<String, Integer> rest = new LinkedHashMap<>(input.limits);
+        rest.remove(Detector.FEED_BUFFER);
+        input.limits = rest;
         return value;
     }
 

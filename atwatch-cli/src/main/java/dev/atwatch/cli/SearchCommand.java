@@ -1,5 +1,6 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.atjob.AtJob;
 import dev.atwatch.correlate.ChainReport;
 import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
@@ -32,8 +33,6 @@ import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +61,9 @@ abstract class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--macros",
             paramLabel = "FILE",
-            description = "expand `macro` references from FILE (lines: name = definition)")
+            description =
+                    "expand `macro` references from FILE (lines: name = definition, or"
+                            + " name(a, b) = definition with $a$; or macros.conf stanzas)")
     Path macrosFile;
 
     @Parameters(
@@ -90,13 +91,11 @@ abstract class SearchCommand implements Callable<Integer> {
         if (!reportDiagnostics(compiled, err)) {
             return ExitCodes.USAGE;
         }
-        List<Input> inputs = InputOptions.inputs(paths);
         double now = System.currentTimeMillis() / 1000.0;
-        TimeRange range =
-                new TimeRange(
-                        TimeBound.parse("--earliest", run.earliest, now),
-                        TimeBound.parse("--latest", run.latest, now));
+        TimeRange range = TimeBound.range(run.earliest, run.latest, now);
+        List<Input> inputs = InputOptions.inputs(paths);
         ExecutionOptions execution = executionOptions(semantics, aliasesText);
+        int feedBuffer = run.takeFeedBuffer(); // before the input limits are read
         Detector detector =
                 new Detector(
                         compiled,
@@ -104,7 +103,8 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.input.profile(),
                         range,
                         run.threads(),
-                        run.input.readers());
+                        run.input.readers(),
+                        feedBuffer);
         HecDelivery hec = hecDelivery(err);
         boolean drawProgress = !run.quiet && Main.terminal(spec).errors();
         Progress progress = Progress.start(drawProgress, err, inputs, listener(err));
@@ -322,14 +322,20 @@ abstract class SearchCommand implements Callable<Integer> {
                 });
     }
 
-    private Macros macros() throws IOException {
+    /**
+     * The macros of {@code --macros}: an unreadable file exits with code 3, a line that is not a
+     * macro definition with code 2.
+     */
+    private Macros macros() {
         if (macrosFile == null) {
             return Macros.NONE;
         }
-        if (!Files.isReadable(macrosFile)) {
-            throw new InputException("cannot read macros file " + macrosFile);
+        String text = TextFiles.read("macros file", macrosFile);
+        try {
+            return Macros.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("macros file " + macrosFile + ", " + e.getMessage());
         }
-        return Macros.parse(Files.readString(macrosFile, StandardCharsets.UTF_8));
     }
 
     private static ExecutionOptions executionOptions(Semantics semantics, String aliasesText) {
@@ -411,6 +417,16 @@ abstract class SearchCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * A parsed job field as a value: {@code JobInteractive} is the number 1 or 0, the rest text.
+     */
+    private static FieldValue jobValue(String name, String value) {
+        if (name.equals(AtJob.FIELD_INTERACTIVE)) {
+            return FieldValue.of(Double.parseDouble(value));
+        }
+        return FieldValue.of(value);
+    }
+
     /** One rule's rows, in its own column order. */
     private static ResultTable queryTable(Detection detection) {
         Detection.RuleResults only = detection.results().get(0);
@@ -442,7 +458,7 @@ abstract class SearchCommand implements Callable<Integer> {
             row.put("rule", FieldValue.of(alert.rule().id()));
             row.putAll(alert.fields());
             Map<String, String> job = alert.jobFields();
-            job.forEach((name, value) -> row.putIfAbsent(name, FieldValue.of(value)));
+            job.forEach((name, value) -> row.putIfAbsent(name, jobValue(name, value)));
             jobColumns.addAll(job.keySet());
             String source = alert.sourceText();
             if (!source.isEmpty()) {

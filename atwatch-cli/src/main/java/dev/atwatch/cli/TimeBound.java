@@ -1,5 +1,6 @@
 package dev.atwatch.cli;
 
+import dev.atwatch.detect.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +21,34 @@ final class TimeBound {
     private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,9})([smhdw])");
 
     private TimeBound() {}
+
+    /**
+     * The time range {@code --earliest} and {@code --latest} give (either may be null).
+     *
+     * @throws UsageException when either does not parse, or when the range is empty: {@code
+     *     --earliest} is not before {@code --latest}
+     */
+    static TimeRange range(String earliest, String latest, double now) {
+        double from = parse("--earliest", earliest, now);
+        double to = parse("--latest", latest, now);
+        if (!Double.isNaN(from) && !Double.isNaN(to) && from >= to) {
+            throw new UsageException(
+                    "--earliest '"
+                            + earliest
+                            + "' ("
+                            + iso(from)
+                            + ") is not before --latest '"
+                            + latest
+                            + "' ("
+                            + iso(to)
+                            + "): no event could be in the range");
+        }
+        return new TimeRange(from, to);
+    }
+
+    private static String iso(double seconds) {
+        return Instant.ofEpochMilli((long) Math.floor(seconds * 1000)).toString();
+    }
 
     /** Epoch seconds for {@code text} relative to {@code now}, or NaN when text is null. */
     static double parse(String option, String text, double now) {

@@ -52,8 +52,9 @@ public final class JsonWriter implements ResultWriter {
 
     /**
      * Writes rows {@code 0..count-1} through {@code json}, which writes to {@code out}: as one
-     * array followed by a newline, or (when {@code lines}) each row followed by a newline. Closes
-     * {@code json} but not {@code out}, and flushes {@code out}.
+     * array followed by a newline, or (when {@code lines}) each row followed by a newline and
+     * nothing else, so that every line is exactly one JSON object. Closes {@code json} but not
+     * {@code out}, and flushes {@code out}.
      */
     public static void writeRows(
             JsonGenerator json, Writer out, boolean lines, int count, RowWriter row)

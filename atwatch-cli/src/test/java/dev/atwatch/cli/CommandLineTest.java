@@ -2,11 +2,13 @@ package dev.atwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,13 +93,70 @@ class CommandLineTest {
                         "EventCode=1 Image=\"*\\\\at.exe\" | eval n=1+1 | table _time, n, Image",
                         SYSMON);
 
-        List<String> lines = run.out().lines().toList();
-        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{"));
-        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        List<JsonNode> rows = jsonLines(run.out());
+        assertThat(rows).hasSize(3);
+        JsonNode first = rows.get(0);
         assertThat(first.get("n").isIntegralNumber()).isTrue();
         assertThat(first.get("n").asInt()).isEqualTo(2);
         assertThat(first.get("_time").asText())
                 .matches("2026-03-10T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+    }
+
+    /** Each line of {@code out} as the one JSON object it must hold, with nothing around it. */
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        assertThat(out).endsWith("\n");
+        for (String line : out.substring(0, out.length() - 1).split("\n", -1)) {
+            assertThat(line).as("a JSON line").startsWith("{").endsWith("}");
+            try (JsonParser parser = mapper.createParser(line)) {
+                JsonNode row = mapper.readTree(parser);
+                assertThat(row.isObject()).as(line).isTrue();
+                assertThat(parser.nextToken()).as("one object on the line: " + line).isNull();
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyJsonLineOfHuntAndExplainIsOneObject() throws Exception {
+        CommandRun hunt = CommandRun.of("hunt", "-q", "--format", "jsonl", SYSMON);
+        CommandRun explained =
+                CommandRun.of("hunt", "-q", "--format", "jsonl", "--explain", SYSMON);
+
+        List<JsonNode> rows = jsonLines(hunt.out());
+        assertThat(rows).hasSizeGreaterThan(3);
+        assertThat(jsonLines(explained.out()))
+                .hasSameSizeAs(rows)
+                .allSatisfy(row -> assertThat(row.get("explain").isObject()).isTrue());
+    }
+
+    @Test
+    void jsonLinesGiveAtwatchNumbersAsNumbersAndExtractedFieldsAsText() throws Exception {
+        CommandRun hunt = CommandRun.of("hunt", "-q", "--format", "jsonl", SYSMON);
+        CommandRun query =
+                CommandRun.of(
+                        "query",
+                        "-q",
+                        "--format",
+                        "jsonl",
+                        "--spl",
+                        "EventCode=1 Image=\"*\\\\at.exe\" | table EventCode, ProcessId",
+                        SYSMON);
+
+        JsonNode created =
+                jsonLines(hunt.out()).stream()
+                        .filter(row -> row.has("JobInteractive"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(created.get("JobInteractive").isIntegralNumber()).isTrue();
+        assertThat(created.get("IsInteractive").isIntegralNumber()).isTrue();
+        assertThat(created.get("JobTime").isTextual()).isTrue();
+        JsonNode extracted = jsonLines(query.out()).get(0);
+        assertThat(extracted.get("EventCode").isTextual()).isTrue();
+        assertThat(extracted.get("EventCode").asText()).isEqualTo("1");
+        assertThat(extracted.get("ProcessId").isTextual()).isTrue();
     }
 
     @Test
@@ -164,6 +223,90 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--earliest").contains("-24h");
+    }
+
+    @Test
+    void earliestAfterLatestIsAUsageError() {
+        CommandRun run =
+                CommandRun.of(
+                        "query",
+                        "--earliest",
+                        "2026-03-11",
+                        "--latest",
+                        "2026-03-10T12:00:00Z",
+                        "--spl",
+                        "x",
+                        SYSMON);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo(
+                        "error: --earliest '2026-03-11' (2026-03-11T00:00:00Z) is not before"
+                                + " --latest '2026-03-10T12:00:00Z' (2026-03-10T12:00:00Z): no"
+                                + " event could be in the range"
+                                + System.lineSeparator());
+    }
+
+    @Test
+    void sortCuttingRowsIsNotedOnStandardErrorOnly(@TempDir Path dir) throws Exception {
+        Path many = dir.resolve("many.xml");
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 10_003; i++) {
+            events.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
+                                    + "<System><EventID>4688</EventID><TimeCreated"
+                                    + " SystemTime='2026-03-10T%02d:%02d:%02d.000Z'/>"
+                                    + "<EventRecordID>%d</EventRecordID><Channel>Security</Channel>"
+                                    + "<Computer>ws1</Computer></System></Event>%n",
+                            i / 3600,
+                            i / 60 % 60,
+                            i % 60,
+                            i));
+        }
+        Files.writeString(many, events, StandardCharsets.UTF_8);
+        String query = "| sort - _time | table _time EventRecordID";
+
+        CommandRun capped =
+                CommandRun.of("query", "--format", "csv", "--spl", query, many.toString());
+        CommandRun three =
+                CommandRun.of(
+                        "query", "--format", "csv", "--spl", "| sort 3 EventRecordID", SYSMON);
+
+        assertThat(capped.exitCode()).isZero();
+        assertThat(capped.out().lines().count()).isEqualTo(10_001);
+        assertThat(capped.out().lines().skip(1).findFirst().orElseThrow()).endsWith(",10002");
+        assertThat(capped.out()).doesNotContain("cut");
+        assertThat(capped.err())
+                .contains("rule query (ad-hoc query): 10,000 row(s)")
+                .contains("    note: sort: 10003 rows cut to 10000 (use sort 0 for all)");
+        assertThat(three.err()).containsPattern("note: sort: \\d+ rows cut to 3 \\(use sort 0");
+        assertThat(CommandRun.of("query", "-q", "--spl", query, many.toString()).err()).isEmpty();
+    }
+
+    @Test
+    void feedBufferIsALimitOfQueryAndHunt() {
+        CommandRun tiny =
+                CommandRun.of(
+                        "hunt",
+                        "-q",
+                        "--format",
+                        "csv",
+                        "--threads",
+                        "4",
+                        "--limit",
+                        "feed-buffer=1",
+                        "../examples/windows");
+        CommandRun usual =
+                CommandRun.of(
+                        "hunt", "-q", "--format", "csv", "--threads", "1", "../examples/windows");
+        CommandRun zero = CommandRun.of("query", "--limit", "feed-buffer=0", "--spl", "x", SYSMON);
+
+        assertThat(tiny.exitCode()).isZero();
+        assertThat(tiny.out()).isEqualTo(usual.out());
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("feed-buffer must be at least 1");
     }
 
     @Test

@@ -36,9 +36,19 @@ import java.util.concurrent.Future;
 /**
  * Runs compiled rules over inputs: inputs are read in parallel, each event is filtered by every
  * rule's first search on the reading thread, and the events that pass are fed to each rule's
- * pipeline in input order, so results do not depend on thread timing.
+ * pipeline in input order, so results do not depend on thread timing. An input read ahead of an
+ * earlier one buffers at most {@link #FEED_BUFFER} matched events, then waits for its turn.
  */
 public final class Detector {
+
+    /**
+     * The name of the limit on matched events one input buffers while an earlier input is still
+     * being read; beyond it the input's reading thread waits for its turn.
+     */
+    public static final String FEED_BUFFER = "feed-buffer";
+
+    /** The default of {@link #FEED_BUFFER}, in events. */
+    public static final int DEFAULT_FEED_BUFFER = 1_000;
 
     private final List<CompiledRule> rules;
     private final ExecutionOptions execution;
@@ -46,8 +56,11 @@ public final class Detector {
     private final TimeRange range;
     private final int threads;
     private final Readers readers;
+    private final int feedBuffer;
 
     /**
+     * A detector whose later inputs buffer at most {@value #DEFAULT_FEED_BUFFER} matched events.
+     *
      * @param rules rules that compiled ({@link CompiledRule#ok()})
      * @param threads how many inputs to read at once (at least 1)
      * @param readers the readers to sniff inputs with
@@ -59,6 +72,28 @@ public final class Detector {
             TimeRange range,
             int threads,
             Readers readers) {
+        this(rules, execution, profile, range, threads, readers, DEFAULT_FEED_BUFFER);
+    }
+
+    /**
+     * @param rules rules that compiled ({@link CompiledRule#ok()})
+     * @param threads how many inputs to read at once (at least 1)
+     * @param readers the readers to sniff inputs with
+     * @param feedBuffer the {@link #FEED_BUFFER} limit: most matched events an input buffers while
+     *     an earlier one is read (at least 1)
+     * @throws IllegalArgumentException for a rule with errors or a {@code feedBuffer} below 1
+     */
+    public Detector(
+            List<CompiledRule> rules,
+            ExecutionOptions execution,
+            Profile profile,
+            TimeRange range,
+            int threads,
+            Readers readers,
+            int feedBuffer) {
+        if (feedBuffer < 1) {
+            throw new IllegalArgumentException(FEED_BUFFER + " must be at least 1: " + feedBuffer);
+        }
         for (CompiledRule rule : rules) {
             if (!rule.ok()) {
                 throw new IllegalArgumentException("rule " + rule.rule().id() + " has errors");
@@ -70,6 +105,7 @@ public final class Detector {
         this.range = range;
         this.threads = Math.max(1, threads);
         this.readers = readers;
+        this.feedBuffer = feedBuffer;
     }
 
     /** Compiles each rule's search; rules with errors carry their diagnostics. */
@@ -104,7 +140,7 @@ public final class Detector {
             executions.add(rule.query().start(execution));
             filters.add(rule.query().filter(execution));
         }
-        OrderedFeed feed = new OrderedFeed(inputs.size(), executions);
+        OrderedFeed feed = new OrderedFeed(inputs.size(), executions, feedBuffer);
         if (correlator != null) {
             correlator.begin(inputs.size());
         }
@@ -335,28 +371,47 @@ public final class Detector {
     }
 
     /**
-     * Feeds matched events to the rules' pipelines in input order: the earliest unfinished input
-     * feeds directly, later inputs buffer their (rare) matches until their turn.
+     * Feeds matched events to the rules' pipelines in input order. The earliest unfinished input
+     * feeds directly and never waits. A later input buffers its matches until its turn; once it
+     * holds {@code limit} of them, its reading thread waits for its turn, so memory stays bounded
+     * however the inputs' speeds differ. This cannot deadlock: the input whose turn it is never
+     * waits, and finishing it hands the turn to the next input, whose buffer is fed first.
      */
     private static final class OrderedFeed {
         private final List<Execution> executions;
-        private final List<List<Object[]>> buffers = new ArrayList<>();
+        private final List<List<Match>> buffers = new ArrayList<>();
         private final boolean[] done;
+        private final int limit;
         private int current;
 
-        OrderedFeed(int inputs, List<Execution> executions) {
+        OrderedFeed(int inputs, List<Execution> executions, int limit) {
             this.executions = executions;
             this.done = new boolean[inputs];
+            this.limit = limit;
             for (int i = 0; i < inputs; i++) {
                 buffers.add(new ArrayList<>());
             }
         }
 
+        /** Feeds or buffers one match; waits while {@code input}'s buffer is full. */
         synchronized void offer(int input, int rule, Event event) {
+            while (input != current && buffers.get(input).size() >= limit) {
+                awaitTurn(input);
+            }
             if (input == current) {
                 accept(rule, event);
             } else {
-                buffers.get(input).add(new Object[] {rule, event});
+                buffers.get(input).add(new Match(rule, event));
+            }
+        }
+
+        private void awaitTurn(int input) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "interrupted while input " + input + " waited for its turn", e);
             }
         }
 
@@ -368,11 +423,12 @@ public final class Detector {
                     flush(current);
                 }
             }
+            notifyAll();
         }
 
         private void flush(int input) {
-            for (Object[] item : buffers.get(input)) {
-                accept((Integer) item[0], (Event) item[1]);
+            for (Match match : buffers.get(input)) {
+                accept(match.rule(), match.event());
             }
             buffers.set(input, new ArrayList<>());
         }
@@ -384,4 +440,7 @@ public final class Detector {
             }
         }
     }
+
+    /** An event that passed the first search of rule number {@code rule}. */
+    private record Match(int rule, Event event) {}
 }

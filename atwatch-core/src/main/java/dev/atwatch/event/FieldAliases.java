@@ -21,15 +21,17 @@ import java.util.Set;
  * The field and sourcetype aliases of portable semantics: which other field names carry the value
  * of a field an event lacks, and which sourcetype names mean the same data.
  *
- * <p>The table is data: the bundled {@code dev/atwatch/spl/aliases.yaml} or a file of the same
- * shape. Instances are immutable and thread-safe.
+ * <p>The table is data: the bundled rule pack's {@code aliases.yaml} ({@code rules/aliases.yaml} in
+ * the source tree, on the classpath with the pack) or a file of the same shape. Instances are
+ * immutable and thread-safe.
  */
 public final class FieldAliases {
 
     /** No aliases at all: what Splunk semantics uses. */
     public static final FieldAliases NONE = new FieldAliases(Map.of(), Map.of(), Set.of());
 
-    private static final String BUNDLED = "/dev/atwatch/spl/aliases.yaml";
+    /** The bundled rule pack's alias table, on the classpath beside its rules. */
+    private static final String BUNDLED = "/dev/atwatch/rules/aliases.yaml";
 
     private final Map<String, List<Alias>> byField;
     private final Map<String, List<String>> sourcetypeGroups;

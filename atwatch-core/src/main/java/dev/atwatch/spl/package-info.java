@@ -27,8 +27,10 @@
  *       cidrmatch} knows IPv4 only.
  * </ul>
  *
- * <p>Not supported: subsearches, generating commands, time modifiers in the query text ({@code
- * earliest=} is an error; the range comes from the command line), {@code dedup sortby}, stats
- * functions other than count, dc, values, min, max, earliest and latest.
+ * <p>Not supported, and reported as errors: {@code field IN (...)} in search (SPL014), {@code
+ * TERM()} and {@code CASE()} (SPL015), subsearches (SPL016), time modifiers in the query text
+ * ({@code earliest=}; the range comes from the command line). Not supported either: generating
+ * commands, {@code dedup sortby}, stats functions other than count, dc, values, min, max, earliest
+ * and latest.
  */
 package dev.atwatch.spl;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.atwatch.event.FieldAliases;
 import dev.atwatch.spl.Macros;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,23 @@ class RulePackTest {
 
         assertThat(reference.search())
                 .isEqualTo(Files.readString(seed, StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void bundledPackCarriesTheAliasTablePortableSemanticsUses() throws Exception {
+        Path source = Path.of("..", "rules", RulePack.ALIASES);
+        assumeTrue(Files.isReadable(source), "not run from the source tree: " + source);
+
+        String text = RulePack.bundled().aliasesText();
+
+        assertThat(text).isEqualTo(Files.readString(source, StandardCharsets.UTF_8));
+        assertThat(FieldAliases.parse(text).aliasesOf("Image"))
+                .isEqualTo(FieldAliases.bundled().aliasesOf("Image"))
+                .extracting(FieldAliases.Alias::source)
+                .containsExactly("NewProcessName", "New_Process_Name");
+        assertThat(RulePack.bundled().rules())
+                .extracting(Rule::origin)
+                .noneMatch(origin -> origin.endsWith(RulePack.ALIASES));
     }
 
     @Test

@@ -51,6 +51,26 @@ class DiagnosticsTest {
                                 "            ^"));
     }
 
+    @ParameterizedTest(name = "{0} -> expected {1}")
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "| where; a condition such as x > 1",
+                "| table; a field name",
+                "| fields; a field name",
+                "| sort; a field name, such as - _time",
+                "| rename; field AS newname",
+                "| dedup; a field name",
+                "| stats; an aggregation such as count or dc(field)",
+            })
+    void aMissingArgumentSaysWhatWasExpected(String query, String expected) {
+        Diagnostic d = only(query);
+
+        assertThat(d.code()).isEqualTo("SPL011");
+        assertThat(d.expected()).isEqualTo(expected);
+        assertThat(d.render(query)).contains("(expected " + expected + ", found end of query)");
+    }
+
     @Test
     void renderKeepsTabsSoTheCaretLinesUp() {
         String query = "\t| bogus";

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldAliases;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Portable semantics: aliases in search terms and eval reads, and how their effect is counted. */
 class PortableSemanticsTest {
@@ -28,7 +31,7 @@ class PortableSemanticsTest {
         Results results = Runs.portable("NewProcessName=*\\\\at.exe", CLASSIC);
         assertThat(results.rows()).hasSize(1);
         assertThat(results.aliasHits())
-                .containsExactly(java.util.Map.entry("NewProcessName<-New_Process_Name", 1L));
+                .containsExactly(Map.entry("NewProcessName<-New_Process_Name", 1L));
     }
 
     @Test
@@ -75,6 +78,77 @@ class PortableSemanticsTest {
                                 + " | where NewProcessName LIKE \"%exe\"",
                         CLASSIC, CLASSIC);
         assertThat(results.aliasHits()).containsEntry("NewProcessName<-New_Process_Name", 2L);
+    }
+
+    /** A Security 4688 event in XML shape: NewProcessName, no Image. */
+    private static final Event XML_4688 =
+            event("EventCode", "4688", "NewProcessName", "C:\\Windows\\System32\\at.exe");
+
+    private static final Map.Entry<String, Long> IMAGE_ONCE =
+            Map.entry("Image<-NewProcessName", 1L);
+
+    @Test
+    void anEvalThatFindsTheSameValueWithoutTheAliasIsNotCounted() {
+        String query = "EventCode=4688 | eval Image=coalesce(Image, NewProcessName) | table Image";
+
+        Results portable = Runs.portable(query, XML_4688);
+
+        assertThat(portable.rows())
+                .extracting(Row::asMap)
+                .isEqualTo(Runs.run(query, XML_4688).rows().stream().map(Row::asMap).toList());
+        assertThat(portable.aliasHits()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "| eval x=Image | table x",
+                "| eval x=lower(Image) | table NewProcessName, x",
+                "| eval x=if(isnull(Image), \"none\", \"some\") | table x",
+                "| eval a=Image | eval b=a | table b",
+                "| eval x=Image | rename x AS y | table y",
+                "Image=*at.exe | eval x=Image | table x",
+                "| eval x=Image | search x=*at.exe | table NewProcessName",
+                "| where isnotnull(Image)",
+                "| eval x=Image | stats count by x",
+                "| eval x=Image | stats values(x) AS images",
+            })
+    void anAliasIsCountedOnceWhenTheResultWouldDifferWithoutIt(String query) {
+        Results portable = Runs.portable(query, XML_4688);
+
+        assertThat(portable.aliasHits()).containsExactly(IMAGE_ONCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "| eval x=Image | table NewProcessName",
+                "| eval x=Image | fields - x",
+                "| eval x=Image | eval x=NewProcessName | table x",
+                "| eval x=coalesce(Image, NewProcessName) | table x",
+                "| where isnotnull(Image) OR isnotnull(NewProcessName)",
+                "| eval x=Image | search NewProcessName=*at.exe | table NewProcessName",
+                "| eval x=Image | stats count",
+                "NewProcessName=*at.exe OR Image=*at.exe | table NewProcessName",
+            })
+    void anAliasWhoseValueDoesNotReachTheResultIsNotCounted(String query) {
+        Results portable = Runs.portable(query, XML_4688);
+
+        assertThat(portable.aliasHits()).isEmpty();
+    }
+
+    @Test
+    void eachEventAnAliasChangedCountsOnce() {
+        Event other = event("EventCode", "4688", "NewProcessName", "C:\\Windows\\cmd.exe");
+        Event native_ = event("EventCode", "1", "Image", "C:\\Windows\\at.exe");
+
+        Results results =
+                Runs.portable(
+                        "| eval x=Image, y=Image | where like(x, \"%.exe\") | table x, y",
+                        XML_4688, other, native_);
+
+        assertThat(results.rows()).hasSize(3);
+        assertThat(results.aliasHits()).containsExactly(Map.entry("Image<-NewProcessName", 2L));
     }
 
     @Test

@@ -29,11 +29,11 @@ public final class PipelineRun implements Execution {
     /** Compiles {@code pipeline} for {@code options}; the pipeline must have passed its checks. */
     public PipelineRun(Pipeline pipeline, ExecutionOptions options) {
         FieldAliases aliases = options.activeAliases();
-        this.tally =
-                new AliasTally(options.semantics() == Semantics.PORTABLE && !aliases.isEmpty());
+        boolean aliasesOn = options.semantics() == Semantics.PORTABLE && !aliases.isEmpty();
+        this.tally = new AliasTally(aliasesOn, options.now());
         SearchCompiler searches = new SearchCompiler(aliases);
         ExprCompiler expressions = new ExprCompiler(searches);
-        RowScope scope = new RowScope(aliases, tally, options.now());
+        RowScope scope = new RowScope(aliases, aliasesOn, options.now());
         List<Command> commands = pipeline.commands();
         int start = 0;
         if (pipeline.firstSearch().isPresent()) {
@@ -42,8 +42,9 @@ public final class PipelineRun implements Execution {
         } else {
             first = null;
         }
-        for (Command command : commands.subList(start, commands.size())) {
-            stages.add(stage(command, searches, expressions, scope));
+        for (int i = start; i < commands.size(); i++) {
+            Command next = i + 1 < commands.size() ? commands.get(i + 1) : null;
+            stages.add(stage(commands.get(i), next, searches, expressions, scope));
         }
         stages.add(collector);
         for (int i = 0; i + 1 < stages.size(); i++) {
@@ -59,7 +60,11 @@ public final class PipelineRun implements Execution {
     }
 
     private Stage stage(
-            Command command, SearchCompiler searches, ExprCompiler expressions, RowScope scope) {
+            Command command,
+            Command next,
+            SearchCompiler searches,
+            ExprCompiler expressions,
+            RowScope scope) {
         if (command instanceof Command.Search search) {
             return new StreamingStages.Search(searches.compile(search.node()), tally);
         }
@@ -70,15 +75,15 @@ public final class PipelineRun implements Execution {
                 targets.add(assignment.field());
                 values.add(expressions.compile(assignment.value()));
             }
-            return new StreamingStages.Eval(targets, values, scope);
+            return new StreamingStages.Eval(targets, values, scope, tally);
         }
         if (command instanceof Command.Where where) {
-            return new StreamingStages.Where(expressions.compile(where.condition()), scope);
+            return new StreamingStages.Where(expressions.compile(where.condition()), scope, tally);
         }
-        return shaping(command);
+        return shaping(command, next);
     }
 
-    private static Stage shaping(Command command) {
+    private Stage shaping(Command command, Command next) {
         if (command instanceof Command.Table table) {
             return new StreamingStages.Select(table.fields(), false, false);
         }
@@ -86,7 +91,7 @@ public final class PipelineRun implements Execution {
             return new StreamingStages.Select(fields.fields(), fields.remove(), true);
         }
         if (command instanceof Command.Sort sort) {
-            return new BlockingStages.Sort(sort.limit(), sort.keys());
+            return new BlockingStages.Sort(sort.limit(), sortHold(sort, next), sort.keys());
         }
         if (command instanceof Command.Head head) {
             return new StreamingStages.Head(head.count());
@@ -101,7 +106,18 @@ public final class PipelineRun implements Execution {
             return new StreamingStages.Dedup(dedup.fields(), dedup.count(), dedup.keepEmpty());
         }
         Command.Stats stats = (Command.Stats) command;
-        return new StatsStage(stats.aggregations(), stats.by());
+        return new StatsStage(stats.aggregations(), stats.by(), tally);
+    }
+
+    /**
+     * How many results {@code sort} must hold: its limit, or fewer when a {@code head} right after
+     * it passes only its first rows (0 for every result).
+     */
+    private static int sortHold(Command.Sort sort, Command next) {
+        if (!(next instanceof Command.Head head) || head.count() < 1) {
+            return sort.limit();
+        }
+        return sort.limit() == 0 ? head.count() : Math.min(sort.limit(), head.count());
     }
 
     @Override
@@ -109,10 +125,10 @@ public final class PipelineRun implements Execution {
         if (finished) {
             throw new IllegalStateException("accept after finish");
         }
-        if (first != null && !tally.test(first, event)) {
-            return;
+        Record record = first == null ? Record.of(event) : tally.first(first, event);
+        if (record != null) {
+            stages.get(0).push(record);
         }
-        stages.get(0).push(Record.of(event));
     }
 
     @Override
@@ -136,11 +152,13 @@ public final class PipelineRun implements Execution {
         finished = true;
         List<String> notes = new ArrayList<>();
         stages.get(0).finish(notes);
+        List<String> columns = columns();
         List<Row> rows = new ArrayList<>(collector.results.size());
         for (Record record : collector.results) {
             rows.add(new Row(record.map(), record.provenance()));
+            tally.countFields(record, columns);
         }
-        return new Results(columns(), rows, notes, tally.hits(), tally.places());
+        return new Results(columns, rows, notes, tally.hits(), tally.places());
     }
 
     /** The fixed column order with wildcards expanded, or every field in first-seen order. */

@@ -23,14 +23,26 @@ final class StatsStage extends Stage {
     private final List<Aggregation> aggregations;
     private final List<String> by;
     private final Map<List<String>, Accumulator[]> groups = new LinkedHashMap<>();
+    private final AliasTally tally;
+    private final List<String> reads = new ArrayList<>();
 
-    StatsStage(List<Aggregation> aggregations, List<String> by) {
+    StatsStage(List<Aggregation> aggregations, List<String> by, AliasTally tally) {
         this.aggregations = aggregations;
         this.by = by;
+        this.tally = tally;
+        reads.addAll(by);
+        for (Aggregation aggregation : aggregations) {
+            if (aggregation.field() != null) {
+                reads.add(aggregation.field());
+            }
+        }
     }
 
     @Override
     void push(Record record) {
+        if (!record.changedFields().isEmpty()) {
+            tally.countFields(record, reads);
+        }
         for (List<String> key : keys(record)) {
             Accumulator[] accumulators = groups.computeIfAbsent(key, k -> newAccumulators());
             for (Accumulator accumulator : accumulators) {

@@ -40,18 +40,21 @@ final class StreamingStages {
         private final String[] targets;
         private final Evaluator[] values;
         private final RowScope scope;
+        private final AliasTally tally;
 
-        Eval(List<String> targets, List<Evaluator> values, RowScope scope) {
+        Eval(List<String> targets, List<Evaluator> values, RowScope scope, AliasTally tally) {
             this.targets = targets.toArray(new String[0]);
             this.values = values.toArray(new Evaluator[0]);
             this.scope = scope;
+            this.tally = tally;
         }
 
         @Override
         void push(Record record) {
             scope.bind(record);
             for (int i = 0; i < targets.length; i++) {
-                record.set(targets[i], Values.toField(values[i].eval(scope)));
+                Object value = tally.eval(targets[i], values[i], scope, record);
+                record.set(targets[i], Values.toField(value));
             }
             next().push(record);
         }
@@ -75,16 +78,18 @@ final class StreamingStages {
     static final class Where extends Stage {
         private final Evaluator condition;
         private final RowScope scope;
+        private final AliasTally tally;
 
-        Where(Evaluator condition, RowScope scope) {
+        Where(Evaluator condition, RowScope scope, AliasTally tally) {
             this.condition = condition;
             this.scope = scope;
+            this.tally = tally;
         }
 
         @Override
         void push(Record record) {
             scope.bind(record);
-            if (Values.isTrue(condition.eval(scope))) {
+            if (tally.where(condition, scope, record)) {
                 next().push(record);
             }
         }
@@ -233,6 +238,7 @@ final class StreamingStages {
                                     renamed.put(target, value);
                                 }
                             });
+            record.renameEffects(moves);
             record.replace(renamed);
         }
 

@@ -52,6 +52,17 @@ public final class Lexer {
     }
 
     /**
+     * Moves on to {@code offset}, dropping a peeked token, for a construct the parser skips whole;
+     * an offset before the next unread character is ignored.
+     */
+    public void skipTo(int offset) {
+        int target = Math.min(Math.max(offset, position()), text.length());
+        peeked = null;
+        pos = target;
+        lastEnd = target;
+    }
+
+    /**
      * Skips to the next pipe that is outside quotes (or to the end), for error recovery, and
      * returns the offset reached.
      */

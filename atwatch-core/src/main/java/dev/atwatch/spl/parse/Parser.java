@@ -206,7 +206,7 @@ public final class Parser {
 
     private Command where(Token at) {
         if (lexer.peek(LexMode.EXPR).endsCommand()) {
-            missing(at, "where needs an expression");
+            missing(at, "where needs an expression", "a condition such as x > 1");
         }
         Expr condition = expressions.expression();
         expectEnd(LexMode.EXPR, "an operator or '|'");
@@ -236,7 +236,7 @@ public final class Parser {
             names.add(fieldName(token, "a field name"));
         }
         if (names.isEmpty()) {
-            missing(at, command + " needs at least one field");
+            missing(at, command + " needs at least one field", "a field name");
         }
         return names;
     }
@@ -265,7 +265,7 @@ public final class Parser {
         }
         List<SortKey> keys = sortKeys();
         if (keys.isEmpty()) {
-            missing(at, "sort needs at least one field");
+            missing(at, "sort needs at least one field", "a field name, such as - _time");
         }
         return new Command.Sort(limit, keys, spanFrom(at));
     }
@@ -377,7 +377,7 @@ public final class Parser {
             renamings.add(new Renaming(source, target, new Span(from.start(), to.end())));
         }
         if (renamings.isEmpty()) {
-            missing(at, "rename needs 'field AS newname'");
+            missing(at, "rename needs 'field AS newname'", "field AS newname");
         }
         return new Command.Rename(renamings, spanFrom(at));
     }
@@ -409,7 +409,7 @@ public final class Parser {
             }
         }
         if (fields.isEmpty()) {
-            missing(at, "dedup needs at least one field");
+            missing(at, "dedup needs at least one field", "a field name");
         }
         return new Command.Dedup(count, fields, keepEmpty, spanFrom(at));
     }
@@ -429,7 +429,7 @@ public final class Parser {
             aggregations.add(aggregation(token));
         }
         if (aggregations.isEmpty()) {
-            missing(at, "stats needs an aggregation such as count");
+            missing(at, "stats needs an aggregation", "an aggregation such as count or dc(field)");
         }
         return new Command.Stats(aggregations, by, spanFrom(at));
     }
@@ -565,13 +565,13 @@ public final class Parser {
         }
     }
 
-    private void missing(Token at, String message) {
+    private void missing(Token at, String message, String expected) {
         Token next = lexer.peek(LexMode.ARGS);
         reporter.report(
                 DiagnosticCode.MISSING_ARGUMENT,
                 SearchParser.span(at),
                 message,
-                null,
+                expected,
                 next.quoted());
         throw new ParseAbort();
     }

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Parses search expressions. Precedence, tightest first: parentheses, {@code NOT}, {@code OR}, then
  * {@code AND} (explicit or implied by juxtaposition), so {@code a b OR c} is {@code a AND (b OR
- * c)}. Operators are words in capitals only.
+ * c)}. Operators are words in capitals only. {@code field IN (...)}, {@code TERM()}, {@code CASE()}
+ * and subsearches are reported as unsupported, each with its own code.
  */
 final class SearchParser {
 
@@ -144,6 +145,13 @@ final class SearchParser {
             throw new ParseAbort();
         }
         String text = token.text();
+        if (text.startsWith("[")) {
+            return subsearch(token);
+        }
+        if ((text.equals("TERM") || text.equals("CASE"))
+                && UnsupportedSyntax.follows(lexer.text(), token.end(), '(')) {
+            return directive(token);
+        }
         if (text.equals("or") || text.equals("and") || text.equals("not")) {
             reporter.report(
                     DiagnosticCode.LOWERCASE_OPERATOR,
@@ -158,6 +166,11 @@ final class SearchParser {
     /** A {@code field OP value} when an operator follows {@code field}, else {@code term}. */
     private SearchNode comparisonOr(Token field, SearchNode term) {
         Token op = lexer.peek(LexMode.SEARCH);
+        if (field.kind() == TokenKind.WORD
+                && op.isWord("IN")
+                && UnsupportedSyntax.follows(lexer.text(), op.end(), '(')) {
+            return in(field, op);
+        }
         if (op.kind() != TokenKind.OPERATOR) {
             return term;
         }
@@ -175,6 +188,66 @@ final class SearchParser {
         checkClosed(value);
         return new SearchNode.Compare(
                 field.value(), compare, value.value(), new Span(field.start(), value.end()));
+    }
+
+    /** {@code field IN (a, b)}: an error suggesting the equivalent OR, then skipped whole. */
+    private SearchNode in(Token field, Token in) {
+        String text = lexer.text();
+        int open = UnsupportedSyntax.skipBlanks(text, in.end());
+        int end = UnsupportedSyntax.closingEnd(text, open, '(', ')');
+        String list = UnsupportedSyntax.inside(text, open, end);
+        Span span = new Span(field.start(), end);
+        reporter.report(
+                DiagnosticCode.UNSUPPORTED_IN,
+                span,
+                "IN is not supported: write " + UnsupportedSyntax.inRewrite(field.text(), list),
+                "field=value terms joined by OR",
+                in.quoted());
+        return skip(span);
+    }
+
+    /** {@code TERM(x)} or {@code CASE(x)}: an error, then skipped whole. */
+    private SearchNode directive(Token name) {
+        String text = lexer.text();
+        int open = UnsupportedSyntax.skipBlanks(text, name.end());
+        int end = UnsupportedSyntax.closingEnd(text, open, '(', ')');
+        String term = UnsupportedSyntax.shorten(UnsupportedSyntax.inside(text, open, end), 30);
+        String how =
+                name.text().equals("TERM")
+                        ? "write " + term + " alone, which atwatch matches as a substring of _raw"
+                        : "write "
+                                + term
+                                + " alone (matched ignoring case), or compare a field with =="
+                                + " in where (case-sensitive)";
+        Span span = new Span(name.start(), end);
+        reporter.report(
+                DiagnosticCode.UNSUPPORTED_DIRECTIVE,
+                span,
+                name.text() + "() is not supported: " + how,
+                "a search term",
+                "'" + UnsupportedSyntax.shorten(text.substring(name.start(), end), 30) + "'");
+        return skip(span);
+    }
+
+    /** {@code [subsearch]}: an error, then skipped up to its closing bracket. */
+    private SearchNode subsearch(Token open) {
+        String text = lexer.text();
+        int end = UnsupportedSyntax.closingEnd(text, open.start(), '[', ']');
+        Span span = new Span(open.start(), end);
+        reporter.report(
+                DiagnosticCode.UNSUPPORTED_SUBSEARCH,
+                span,
+                "subsearches are not supported: run the inner search on its own and write what"
+                        + " it finds into this search",
+                "a search term",
+                "'" + UnsupportedSyntax.shorten(text.substring(open.start(), end), 30) + "'");
+        return skip(span);
+    }
+
+    /** Moves past {@code span}; the node stands for nothing, since the query has an error. */
+    private SearchNode skip(Span span) {
+        lexer.skipTo(span.end());
+        return new SearchNode.MatchAll(span);
     }
 
     private void requireOperand(Token operator) {
