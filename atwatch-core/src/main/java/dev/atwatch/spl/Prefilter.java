@@ -24,6 +24,12 @@ import java.util.Set;
  * possibly escaped: it must not be applied to records whose fields are decoded from another
  * encoding (such as the hex-encoded arguments of audit records).
  *
+ * <p>Text formats can spell any character another way: JSON by its hexadecimal code after a
+ * backslash and {@code u}, XML by a decimal or hexadecimal character reference or inside a CDATA
+ * section (whose end may cut a literal). The literals cannot see through these, so a JSON or XML
+ * record that holds one passes whole; the five predefined XML entities stand for characters at
+ * which literals are cut already. The check runs only on records the literals would drop.
+ *
  * <p>Immutable and thread-safe; the tests allocate nothing.
  */
 public final class Prefilter implements RecordFilter {
@@ -38,6 +44,14 @@ public final class Prefilter implements RecordFilter {
             LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
         }
     }
+
+    /** The names, with their semicolon, of the entities XML predefines. */
+    private static final byte[][] PREDEFINED_ENTITIES = {
+        ascii("amp;"), ascii("lt;"), ascii("gt;"), ascii("quot;"), ascii("apos;")
+    };
+
+    /** What follows the {@code <} of a CDATA section. */
+    private static final byte[] CDATA = ascii("![CDATA[");
 
     private final byte[][] literals;
     private final long[] alternatives;
@@ -57,6 +71,10 @@ public final class Prefilter implements RecordFilter {
             all &= form == null;
         }
         this.acceptsAll = all;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The prefilter of a search; {@code null} (no search) accepts everything. */
@@ -138,10 +156,12 @@ public final class Prefilter implements RecordFilter {
 
     /**
      * Whether the event whose ASCII/UTF-8 raw bytes are {@code bytes[offset, offset+length)} may
-     * match.
+     * match, whether they hold JSON, XML or plain text.
      */
     public boolean mayMatch(byte[] bytes, int offset, int length) {
-        return alternatives == null || test(alternatives, bytes, offset, length, false);
+        return alternatives == null
+                || test(alternatives, bytes, offset, length, false)
+                || spellsCharacters(bytes, offset, length, true, true);
     }
 
     /**
@@ -155,11 +175,69 @@ public final class Prefilter implements RecordFilter {
         return switch (encoding) {
             case JSON ->
                     jsonAlternatives == null
-                            || test(jsonAlternatives, bytes, offset, length, false);
+                            || test(jsonAlternatives, bytes, offset, length, false)
+                            || spellsCharacters(bytes, offset, length, true, false);
             case XML ->
-                    xmlAlternatives == null || test(xmlAlternatives, bytes, offset, length, false);
+                    xmlAlternatives == null
+                            || test(xmlAlternatives, bytes, offset, length, false)
+                            || spellsCharacters(bytes, offset, length, false, true);
             case UTF16LE -> mayMatchUtf16le(bytes, offset, length);
         };
+    }
+
+    /**
+     * Whether the record may spell a character of a value otherwise than as itself. In JSON: an
+     * escape by code, or (for the event XML a Splunk export carries in {@code _raw}) a character
+     * reference or CDATA section; in XML: a reference or entity other than the predefined five, or
+     * a CDATA section. {@code json} and {@code xml} say which to look for.
+     */
+    static boolean spellsCharacters(
+            byte[] bytes, int offset, int length, boolean json, boolean xml) {
+        int end = offset + length;
+        int backslashes = 0;
+        for (int i = offset; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '\\' && json) {
+                backslashes++;
+                continue;
+            }
+            boolean spelled =
+                    switch (b) {
+                        case 'u' -> (backslashes & 1) == 1;
+                        case '&' ->
+                                xml
+                                        ? !predefinedEntity(bytes, i + 1, end)
+                                        : i + 1 < end && bytes[i + 1] == '#';
+                        case '<' -> startsWith(bytes, i + 1, end, CDATA);
+                        default -> false;
+                    };
+            if (spelled) {
+                return true;
+            }
+            backslashes = 0;
+        }
+        return false;
+    }
+
+    private static boolean predefinedEntity(byte[] bytes, int from, int end) {
+        for (byte[] name : PREDEFINED_ENTITIES) {
+            if (startsWith(bytes, from, end, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (bytes[from + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -21,6 +21,12 @@ class PrefilterTest {
         return prefilter.mayMatch(bytes, 0, bytes.length);
     }
 
+    private static boolean passesAs(
+            Prefilter prefilter, RecordFilter.Encoding encoding, String raw) {
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        return prefilter.mayMatch(encoding, bytes, 0, bytes.length);
+    }
+
     private static boolean passesUtf16(Prefilter prefilter, String raw) {
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_16LE);
         return prefilter.mayMatchUtf16le(bytes, 0, bytes.length);
@@ -96,6 +102,38 @@ class PrefilterTest {
         assertThat(prefilter.mayMatch(RecordFilter.Encoding.JSON, other, 0, other.length))
                 .isFalse();
         assertThat(prefilter.mayMatch(RecordFilter.Encoding.UTF16LE, utf16, 0, utf16.length))
+                .isTrue();
+    }
+
+    @Test
+    void recordsSpellingCharactersByCodePassWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        for (String xml :
+                List.of(
+                        "<Data Name='Image'>C:\\Windows\\System32&#x5C;at.exe</Data>",
+                        "<Data Name='Image'>C:\\Windows\\System32\\&#97;t.exe</Data>",
+                        "<Data Name='Image'>C:\\Windows\\System32\\at&#46;exe</Data>",
+                        "<Data Name='Image'><![CDATA[C:\\System32\\a]]>t.exe</Data>")) {
+            assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).as(xml).isTrue();
+            assertThat(passes(prefilter, xml)).as(xml).isTrue();
+        }
+        for (String json :
+                List.of(
+                        "{\"Image\":\"C:\\\\System32\\\\at\\u002eexe\"}",
+                        "{\"Image\":\"C:\\\\System32\\u005cat.exe\"}",
+                        "{\"_raw\":\"<Data Name='Image'>C:\\\\System32&#x5C;at.exe</Data>\"}")) {
+            assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).as(json).isTrue();
+        }
+    }
+
+    @Test
+    void escapedBackslashesAndPredefinedEntitiesDoNotPassRecordsWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        String json = "{\"Image\":\"C:\\\\Users\\\\u1\\\\cat.exe\",\"a\":\"\\\\\\\\u\"}";
+        String xml = "<Data Name='Image'>C:\\Users\\u1\\cat.exe &amp; &lt;&gt;&quot;&apos;</Data>";
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml.replace("&amp;", "&nbsp;")))
                 .isTrue();
     }
 
