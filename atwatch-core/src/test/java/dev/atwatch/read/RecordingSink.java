@@ -9,6 +9,7 @@ public final class RecordingSink implements RecordSink {
     public final List<Event> events = new ArrayList<>();
     public final List<Rejected> rejected = new ArrayList<>();
     public long progress;
+    public long prefiltered;
 
     @Override
     public void event(Event event) {
@@ -18,6 +19,11 @@ public final class RecordingSink implements RecordSink {
     @Override
     public void rejected(Rejected rejected) {
         this.rejected.add(rejected);
+    }
+
+    @Override
+    public void prefiltered(long records) {
+        prefiltered += records;
     }
 
     @Override

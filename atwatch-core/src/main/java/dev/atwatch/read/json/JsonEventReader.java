@@ -124,10 +124,15 @@ public final class JsonEventReader implements EventReader {
             this.out = sink;
         }
 
+        /**
+         * Reads every value. Without a record filter objects are parsed in place; with one each
+         * value is framed first, so that the filter sees its bytes before any parsing.
+         */
         void readAll() throws IOException {
             long reported = 0;
+            boolean inPlace = filter.acceptsEverything();
             while (true) {
-                JsonFramer.Candidate candidate = framer.candidate();
+                JsonFramer.Candidate candidate = inPlace ? framer.candidate() : null;
                 if (candidate == null || !parseInPlace(candidate)) {
                     JsonFramer.Piece piece = framer.next();
                     if (piece == null) {

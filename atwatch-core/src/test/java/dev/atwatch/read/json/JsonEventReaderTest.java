@@ -2,6 +2,7 @@ package dev.atwatch.read.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atwatch.detect.RulePack;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
 import dev.atwatch.read.GeneratedInput;
@@ -10,10 +11,16 @@ import dev.atwatch.read.MemoryInput;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordingSink;
+import dev.atwatch.spl.EventFilter;
+import dev.atwatch.spl.ExecutionOptions;
+import dev.atwatch.spl.Query;
+import dev.atwatch.spl.Spl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonEventReaderTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples", "windows");
 
     private final JsonEventReader reader = new JsonEventReader();
 
@@ -303,6 +312,57 @@ class JsonEventReaderTest {
         assertThat(sink.rejected).isEmpty();
         assertThat(sink.events).hasSize(1);
         assertThat(sink.events.get(0).provenance().line()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "json-nxlog-at-cmd.json",
+                "json-winlogbeat-at-powershell.json",
+                "splunk-export-wmi-scheduledjob.json"
+            })
+    void referenceRulePrefilterSkipsRecordsAndKeepsEveryMatch(String example) throws Exception {
+        byte[] content = Files.readAllBytes(EXAMPLES.resolve(example));
+        Query reference =
+                Spl.compile(RulePack.bundled().rule("t1053-002-reference").search())
+                        .query()
+                        .orElseThrow();
+        RecordingSink all = read(MemoryInput.of(example, content), ReadOptions.DEFAULTS);
+        RecordingSink filtered =
+                read(
+                        MemoryInput.of(example, content),
+                        ReadOptions.DEFAULTS.withFilter(reference.prefilter()));
+
+        EventFilter search = reference.filter(ExecutionOptions.splunk());
+        List<Long> matches = offsets(all.events.stream().filter(search::test).toList());
+        assertThat(matches).isNotEmpty();
+        assertThat(offsets(filtered.events)).containsAll(matches);
+        assertThat(filtered.prefiltered).isPositive();
+        assertThat(filtered.prefiltered + filtered.events.size()).isEqualTo(all.events.size());
+        assertThat(filtered.rejected).isEqualTo(all.rejected);
+    }
+
+    @Test
+    void recordSpellingALiteralWithEscapesIsNotPrefiltered() throws IOException {
+        String spelled =
+                "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
+                        + "\"@timestamp\":\"2020-01-01T00:00:01Z\","
+                        + "\"Image\":\"C:\\\\Windows\\\\System32\\\\at\\u002eexe\"}\n";
+        Query query = Spl.compile("EventCode=1 Image=\"*\\\\at.exe\"").query().orElseThrow();
+
+        RecordingSink sink =
+                read(
+                        MemoryInput.of("spelled.jsonl", spelled + line(2)),
+                        ReadOptions.DEFAULTS.withFilter(query.prefilter()));
+
+        assertThat(sink.prefiltered).isEqualTo(1);
+        assertThat(sink.events).hasSize(1);
+        assertThat(sink.events.get(0).text("Image")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(query.filter(ExecutionOptions.splunk()).test(sink.events.get(0))).isTrue();
+    }
+
+    private static List<Long> offsets(List<Event> events) {
+        return events.stream().map(e -> e.provenance().offset()).toList();
     }
 
     @Test
