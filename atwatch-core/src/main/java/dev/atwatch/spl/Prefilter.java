@@ -50,6 +50,9 @@ public final class Prefilter implements RecordFilter {
         ascii("amp;"), ascii("lt;"), ascii("gt;"), ascii("quot;"), ascii("apos;")
     };
 
+    /** Most digits of a well-formed character reference (U+10FFFF is 1114111). */
+    private static final int MAX_REFERENCE_DIGITS = 7;
+
     /** What follows the {@code <} of a CDATA section. */
     private static final byte[] CDATA = ascii("![CDATA[");
 
@@ -189,7 +192,9 @@ public final class Prefilter implements RecordFilter {
      * Whether the record may spell a character of a value otherwise than as itself. In JSON: an
      * escape by code, or (for the event XML a Splunk export carries in {@code _raw}) a character
      * reference or CDATA section; in XML: a reference or entity other than the predefined five, or
-     * a CDATA section. {@code json} and {@code xml} say which to look for.
+     * a CDATA section. {@code json} and {@code xml} say which to look for. A well-formed escape or
+     * reference to a character no literal holds (a control character such as the {@code &#13;} of
+     * a line break, or any non-ASCII character) spells nothing a literal looks for.
      */
     static boolean spellsCharacters(
             byte[] bytes, int offset, int length, boolean json, boolean xml) {
@@ -203,11 +208,8 @@ public final class Prefilter implements RecordFilter {
             }
             boolean spelled =
                     switch (b) {
-                        case 'u' -> (backslashes & 1) == 1;
-                        case '&' ->
-                                xml
-                                        ? !predefinedEntity(bytes, i + 1, end)
-                                        : i + 1 < end && bytes[i + 1] == '#';
+                        case 'u' -> (backslashes & 1) == 1 && inLiterals(jsonEscape(bytes, i, end));
+                        case '&' -> reference(bytes, i, end, xml);
                         case '<' -> startsWith(bytes, i + 1, end, CDATA);
                         default -> false;
                     };
@@ -217,6 +219,58 @@ public final class Prefilter implements RecordFilter {
             backslashes = 0;
         }
         return false;
+    }
+
+    /**
+     * Whether the {@code &} at {@code at} may spell a literal's character: a character reference
+     * to one, a malformed reference, or (when {@code named}) an entity the XML does not predefine.
+     */
+    private static boolean reference(byte[] bytes, int at, int end, boolean named) {
+        if (at + 1 < end && bytes[at + 1] == '#') {
+            return inLiterals(characterReference(bytes, at + 2, end));
+        }
+        return named && !predefinedEntity(bytes, at + 1, end);
+    }
+
+    /** Whether code point {@code c} (-1 for a malformed spelling) may be part of a literal. */
+    private static boolean inLiterals(int c) {
+        return c < 0 || c >= 0x20 && c < 0x7f;
+    }
+
+    /** The value of the four hex digits after the {@code u} at {@code at}, or -1. */
+    private static int jsonEscape(byte[] bytes, int at, int end) {
+        if (end - at < 5) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = at + 1; k <= at + 4; k++) {
+            int digit = Character.digit(bytes[k], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    /** The code point of the reference whose digits start at {@code from}, or -1. */
+    private static int characterReference(byte[] bytes, int from, int end) {
+        int radix = 10;
+        int i = from;
+        if (i < end && bytes[i] == 'x') {
+            radix = 16;
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        for (; i < end && bytes[i] != ';'; i++) {
+            int digit = Character.digit(bytes[i], radix);
+            if (digit < 0 || ++digits > MAX_REFERENCE_DIGITS) {
+                return -1;
+            }
+            value = value * radix + digit;
+        }
+        return i < end && digits > 0 ? (int) value : -1;
     }
 
     private static boolean predefinedEntity(byte[] bytes, int from, int end) {

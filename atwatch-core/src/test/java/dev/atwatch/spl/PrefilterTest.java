@@ -138,6 +138,21 @@ class PrefilterTest {
     }
 
     @Test
+    void referencesToCharactersNoLiteralHoldsDoNotPassRecordsWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        String xml = "<Data Name='PrivilegeList'>SeBackup&#13;&#10;&#9;Se&#xE9;&#233;</Data>";
+        String json = "{\"PrivilegeList\":\"SeBackup\\u000d\\u000A\\t\\u00e9\\ud83d\\ude00\"}";
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml.replace("&#13;", "&#1")))
+                .as("malformed reference")
+                .isTrue();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json.replace("u00e9", "u0e")))
+                .as("malformed escape")
+                .isTrue();
+    }
+
+    @Test
     void bareTermsCountForBytesButNotForUtf16() {
         Prefilter prefilter = of("rundll32 Image=*cmd.exe");
         assertThat(prefilter.alternatives()).containsExactly(Set.of("rundll32", "cmd.exe"));
