@@ -83,7 +83,8 @@ final class Summary {
     private static void printSkipped(List<String> skipped, PrintWriter err) {
         Map<String, List<String>> byReason = new TreeMap<>();
         for (String entry : skipped) {
-            int colon = entry.lastIndexOf(": ");
+            // The reason may itself hold ": " ("cannot read: ..."); a path seldom does.
+            int colon = entry.indexOf(": ");
             String name = colon < 0 ? entry : entry.substring(0, colon);
             String why = colon < 0 ? "skipped" : entry.substring(colon + 2);
             byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(name);
