@@ -20,7 +20,8 @@ import java.util.Map;
  * or classic WinEventLog text, that text is read again with its reader so the event has the same
  * fields as when read from the original log; otherwise the result's fields are taken as they are.
  * Either way the result's own {@code _time}, {@code host}, {@code source}, {@code sourcetype} and
- * {@code index} are kept.
+ * {@code index} are kept, and the event is marked {@linkplain Event#namedBySplunk() named by
+ * Splunk}, so that no profile renames them.
  */
 final class SplunkResults {
 
@@ -98,7 +99,7 @@ final class SplunkResults {
 
     private static Event withMetadata(
             Event event, Map<String, List<String>> fields, Provenance where, ReadOptions options) {
-        Event.Builder copy = Event.builder(where);
+        Event.Builder copy = Event.builder(where).namedBySplunk();
         event.toMap().forEach(copy::put);
         for (String name : METADATA) {
             List<String> values = fields.get(name);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.event.Profile;
 import dev.atwatch.read.GeneratedInput;
 import dev.atwatch.read.HeapPeak;
 import dev.atwatch.read.MemoryInput;
@@ -152,6 +153,19 @@ class JsonEventReaderTest {
         assertThat(fields.get("_cd")).isNull();
         assertThat(fields.text("sourcetype")).isEqualTo("XmlWinEventLog:Security");
         assertThat(fields.raw()).startsWith("{\"preview\":false");
+        assertThat(sink.events).allMatch(Event::namedBySplunk);
+        assertThat(Profile.TA_WINDOWS_8.apply(fields).text("sourcetype"))
+                .isEqualTo("XmlWinEventLog:Security");
+    }
+
+    @Test
+    void profileRenamesTheSourcetypeOfEventsNotExportedBySplunk() throws IOException {
+        Event nxlog = read("nxlog-flat.jsonl").events.get(0);
+
+        assertThat(nxlog.namedBySplunk()).isFalse();
+        Event named = Profile.TA_WINDOWS_8.apply(nxlog);
+        assertThat(named.text("sourcetype")).isEqualTo("XmlWinEventLog");
+        assertThat(named.text("source")).isEqualTo("XmlWinEventLog:Security");
     }
 
     @Test
