@@ -193,8 +193,8 @@ public final class Prefilter implements RecordFilter {
      * escape by code, or (for the event XML a Splunk export carries in {@code _raw}) a character
      * reference or CDATA section; in XML: a reference or entity other than the predefined five, or
      * a CDATA section. {@code json} and {@code xml} say which to look for. A well-formed escape or
-     * reference to a character no literal holds (a control character such as the {@code &#13;} of
-     * a line break, or any non-ASCII character) spells nothing a literal looks for.
+     * reference to a character no literal holds (a control character such as the {@code &#13;} of a
+     * line break, or any non-ASCII character) spells nothing a literal looks for.
      */
     static boolean spellsCharacters(
             byte[] bytes, int offset, int length, boolean json, boolean xml) {
@@ -222,8 +222,8 @@ public final class Prefilter implements RecordFilter {
     }
 
     /**
-     * Whether the {@code &} at {@code at} may spell a literal's character: a character reference
-     * to one, a malformed reference, or (when {@code named}) an entity the XML does not predefine.
+     * Whether the {@code &} at {@code at} may spell a literal's character: a character reference to
+     * one, a malformed reference, or (when {@code named}) an entity the XML does not predefine.
      */
     private static boolean reference(byte[] bytes, int at, int end, boolean named) {
         if (at + 1 < end && bytes[at + 1] == '#') {
