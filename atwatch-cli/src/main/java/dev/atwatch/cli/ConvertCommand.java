@@ -187,7 +187,7 @@ final class ConvertCommand implements Callable<Integer> {
                                 if (!quiet) {
                                     err.println(
                                             "warning: skipped record at "
-                                                    + record.where().describe()
+                                                    + record.where().describeFully()
                                                     + ": "
                                                     + record.reason()
                                                     + ": "
