@@ -9,6 +9,7 @@ import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Readers;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -192,6 +193,19 @@ final class ConvertCommand implements Callable<Integer> {
                                                     + record.reason()
                                                     + ": "
                                                     + record.detail());
+                                }
+                            }
+
+                            @Override
+                            public void warning(Warning warning) {
+                                if (!quiet) {
+                                    err.println(
+                                            "warning: repaired record at "
+                                                    + warning.where().describeFully()
+                                                    + ": "
+                                                    + warning.reason()
+                                                    + ": "
+                                                    + warning.detail());
                                 }
                             }
                         });

@@ -44,12 +44,8 @@ final class Summary {
                     stats.outOfRangeEvents());
         }
         printSkipped(stats.skippedInputs(), err);
-        for (RunStats.Reason reason : stats.reasons()) {
-            err.printf(Locale.ROOT, "  rejected %s: %,d%n", reason.code(), reason.count());
-            for (String where : reason.firstLocations()) {
-                err.println("    at " + where);
-            }
-        }
+        printReasons("rejected", stats.reasons(), err);
+        printReasons("warning", stats.warnings(), err);
         for (Detection.RuleResults rule : detection.results()) {
             String name =
                     rule.rule().name().equals(rule.rule().id())
@@ -74,6 +70,16 @@ final class Summary {
                                     err.printf(Locale.ROOT, "    %s: %,d event(s)%n", alias, n));
         }
         err.flush();
+    }
+
+    /** Each rejection or warning reason with its count and first locations. */
+    private static void printReasons(String what, List<RunStats.Reason> reasons, PrintWriter err) {
+        for (RunStats.Reason reason : reasons) {
+            err.printf(Locale.ROOT, "  %s %s: %,d%n", what, reason.code(), reason.count());
+            for (String where : reason.firstLocations()) {
+                err.println("    at " + where);
+            }
+        }
     }
 
     /** How many skipped inputs are named for each reason. */

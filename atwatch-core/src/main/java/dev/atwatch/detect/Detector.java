@@ -11,6 +11,7 @@ import dev.atwatch.read.Readers;
 import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.spl.EventFilter;
 import dev.atwatch.spl.Execution;
 import dev.atwatch.spl.ExecutionOptions;
@@ -291,6 +292,11 @@ public final class Detector {
         public void rejected(Rejected rejected) {
             stats.rejected(rejected);
             listener.rejected(rejected);
+        }
+
+        @Override
+        public void warning(Warning warning) {
+            stats.warning(warning);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.atwatch.detect;
 
+import dev.atwatch.event.Provenance;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters of one run, safe to update from several reading threads: what was read, what was
- * rejected and why (with the first locations of each reason), what was skipped.
+ * rejected and why (with the first locations of each reason), what was read after a repair (the
+ * same way), what was skipped.
  */
 public final class RunStats {
 
-    /** How many locations are kept for each rejection reason. */
+    /** How many locations are kept for each rejection or warning reason. */
     public static final int LOCATIONS_PER_REASON = 3;
 
     private final AtomicLong inputs = new AtomicLong();
@@ -23,7 +26,9 @@ public final class RunStats {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong outOfRange = new AtomicLong();
     private final AtomicLong prefiltered = new AtomicLong();
+    private final AtomicLong warned = new AtomicLong();
     private final Map<String, Reason> reasons = new TreeMap<>();
+    private final Map<String, Reason> warnings = new TreeMap<>();
     private final Map<String, Long> formats = new TreeMap<>();
     private final List<String> skippedInputs = new ArrayList<>();
 
@@ -62,15 +67,26 @@ public final class RunStats {
 
     public void rejected(Rejected record) {
         rejected.incrementAndGet();
-        synchronized (reasons) {
-            Reason old = reasons.get(record.reason());
-            List<String> where =
+        count(reasons, record.reason(), record.where(), record.detail());
+    }
+
+    /** An event that was read after a repair (such as invalid UTF-8 replaced). */
+    public void warning(Warning warning) {
+        warned.incrementAndGet();
+        count(warnings, warning.reason(), warning.where(), warning.detail());
+    }
+
+    private static void count(
+            Map<String, Reason> byCode, String code, Provenance where, String detail) {
+        synchronized (byCode) {
+            Reason old = byCode.get(code);
+            List<String> locations =
                     old == null ? new ArrayList<>() : new ArrayList<>(old.firstLocations());
-            if (where.size() < LOCATIONS_PER_REASON) {
-                where.add(record.where().describe() + " (" + record.detail() + ")");
+            if (locations.size() < LOCATIONS_PER_REASON) {
+                locations.add(where.describeFully() + " (" + detail + ")");
             }
             long count = old == null ? 1 : old.count() + 1;
-            reasons.put(record.reason(), new Reason(record.reason(), count, List.copyOf(where)));
+            byCode.put(code, new Reason(code, count, List.copyOf(locations)));
         }
     }
 
@@ -106,6 +122,18 @@ public final class RunStats {
     public List<Reason> reasons() {
         synchronized (reasons) {
             return List.copyOf(reasons.values());
+        }
+    }
+
+    /** Events read after a repair. */
+    public long warned() {
+        return warned.get();
+    }
+
+    /** The warnings by reason, with their first locations. */
+    public List<Reason> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings.values());
         }
     }
 

@@ -10,6 +10,12 @@ public interface RecordSink {
     void rejected(Rejected rejected);
 
     /**
+     * Reports that a record was repaired to be read; passed right after the record's event, and
+     * only when there is one.
+     */
+    default void warning(Warning warning) {}
+
+    /**
      * Reports that {@code records} records were skipped unparsed because the options' {@link
      * RecordFilter} rejected them.
      */
