@@ -8,6 +8,7 @@ import java.util.List;
 public final class RecordingSink implements RecordSink {
     public final List<Event> events = new ArrayList<>();
     public final List<Rejected> rejected = new ArrayList<>();
+    public final List<Warning> warnings = new ArrayList<>();
     public long progress;
     public long prefiltered;
 
@@ -19,6 +20,11 @@ public final class RecordingSink implements RecordSink {
     @Override
     public void rejected(Rejected rejected) {
         this.rejected.add(rejected);
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        warnings.add(warning);
     }
 
     @Override
