@@ -102,13 +102,15 @@ class WinClassicReaderTest {
         assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("7036");
         assertThat(sink.reasons())
                 .containsExactly(
-                        "classic.stray-lines",
+                        "classic.leading-bytes",
                         "classic.truncated",
                         "classic.truncated",
                         "classic.truncated");
         assertThat(sink.rejected)
                 .extracting(r -> r.where().line())
                 .containsExactly(1L, 2L, 6L, 22L);
+        assertThat(sink.rejected.get(0).detail())
+                .contains("31 bytes", "garbage before the first event");
         assertThat(sink.rejected.get(2).detail()).contains("LogName");
         assertThat(sink.rejected.get(3).detail()).contains("input ends inside the event");
         String text = new String(fixture("truncated.log"), StandardCharsets.UTF_8);
@@ -132,8 +134,13 @@ class WinClassicReaderTest {
     }
 
     @Test
-    void invalidUtf8RejectsOnlyItsEvent() throws IOException {
-        String bad = "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=1\nMessage=caf\u00e9\n";
+    void invalidUtf8IsReadAsReplacementAndTheWarningPointsAtTheLine() throws IOException {
+        String bad =
+                "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=4688\nComputerName=fs01\n"
+                        + "Message=A new process has been created.\n\n"
+                        + "Creator Subject:\n\tAccount Name:\t\tadm\u00ff\n"
+                        + "Process Information:\n"
+                        + "\tNew Process Name:\tC:\\Windows\\System32\\at.exe\n";
         byte[] first = bad.getBytes(StandardCharsets.ISO_8859_1);
         byte[] second = fixture("lf-only.log");
         byte[] content = new byte[first.length + second.length];
@@ -142,8 +149,15 @@ class WinClassicReaderTest {
 
         RecordingSink sink = read(MemoryInput.of("bad.log", content));
 
-        assertThat(sink.reasons()).containsExactly("classic.encoding");
-        assertThat(sink.events).hasSize(2);
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(3);
+        Event at = sink.events.get(0);
+        assertThat(at.text("New_Process_Name")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(at.text("Account_Name")).isEqualTo("adm\ufffd");
+        assertThat(sink.warnings).extracting(w -> w.reason()).containsExactly("classic.encoding");
+        assertThat(sink.warnings.get(0).where().line()).isEqualTo(8);
+        assertThat(sink.warnings.get(0).where().record()).isEqualTo(at.provenance().record());
+        assertThat(sink.warnings.get(0).where().offset()).isEqualTo(bad.indexOf('\u00ff'));
     }
 
     @Test
@@ -158,7 +172,8 @@ class WinClassicReaderTest {
                 sink);
 
         assertThat(sink.reasons()).containsExactly("limit.line-bytes");
-        assertThat(sink.rejected.get(0).where().line()).isEqualTo(1);
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(4);
+        assertThat(sink.rejected.get(0).where().offset()).isEqualTo(head.indexOf("Message="));
         assertThat(sink.events).hasSize(2);
         heap.assertGrewLessThan(64L << 20);
     }
