@@ -1,5 +1,6 @@
 package dev.atwatch.read.winxml;
 
+import dev.atwatch.read.EvtxDumpLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,11 @@ import java.util.Arrays;
  *
  * <p>Whitespace between two tags that holds a line break (pretty-printing) is dropped from the
  * event's bytes, so each event comes out on one line as Splunk stores it.
+ *
+ * <p>Before the first event only a prolog, comments, a document type declaration and an {@code
+ * <Events>} wrapper may stand; anything else (a line of another format, the end of an event cut off
+ * by {@code tail}) is taken up to the next event start and reported as one {@link Piece.Leading}
+ * range. The {@code Record <id>} lines {@code evtx_dump} prints between records are skipped.
  */
 final class EventScanner {
 
@@ -42,11 +48,15 @@ final class EventScanner {
 
         /** Text or markup outside any event that is not whitespace, a prolog or a wrapper. */
         record Stray(String excerpt, long offset, long line) implements Piece {}
+
+        /** The {@code bytes} bytes before the first event that are not a prolog or a wrapper. */
+        record Leading(String excerpt, long bytes, long offset, long line) implements Piece {}
     }
 
     private static final int READ_BYTES = 64 * 1024;
     private static final int EXCERPT_BYTES = 60;
     private static final String EVENT = "Event";
+    private static final String EVENTS = "Events";
     private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
     private final InputStream in;
@@ -58,6 +68,7 @@ final class EventScanner {
     private boolean eof;
     private long base;
     private long line = 1;
+    private boolean seenEvent;
 
     private byte[] event = new byte[4096];
     private int eventLength;
@@ -75,6 +86,28 @@ final class EventScanner {
         return base + pos;
     }
 
+    /** The current line: after a piece, the line it ends on. */
+    long line() {
+        return line;
+    }
+
+    /**
+     * Whether the rest of the current line holds more than whitespace and end tags, such as the
+     * next event of a document written on one line. Consumes nothing.
+     */
+    boolean moreOnLine() throws IOException {
+        for (int i = 0; i < READ_BYTES && ensure(i + 1); i++) {
+            byte b = peek(i);
+            if (b == '\n') {
+                return false;
+            }
+            if (!isWhitespace(b)) {
+                return b != '<' || !ensure(i + 2) || peek(i + 1) != '/';
+            }
+        }
+        return false;
+    }
+
     /** The next piece, or {@code null} at the end of the input. */
     Piece next() throws IOException {
         if (consumed() == 0 && startsWith(UTF8_BOM)) {
@@ -84,14 +117,30 @@ final class EventScanner {
             if (!skipWhitespace()) {
                 return null;
             }
+            if (skipRecordLine()) {
+                continue;
+            }
             if (peek(0) != '<') {
-                return stray();
+                return seenEvent ? stray() : leading();
             }
             Piece piece = markupOutsideEvent();
             if (piece != null) {
                 return piece;
             }
         }
+    }
+
+    /** Skips an {@code evtx_dump} {@code Record <id>} line at the position, if one is there. */
+    private boolean skipRecordLine() throws IOException {
+        if (peek(0) != 'R') {
+            return false;
+        }
+        boolean atEnd = !ensure(EvtxDumpLines.MAX_BYTES);
+        int length = EvtxDumpLines.recordLine(buf, pos, limit, atEnd);
+        for (int i = 0; i < length; i++) {
+            take();
+        }
+        return length > 0;
     }
 
     /** Handles markup at the top level; returns a piece, or null when it was only skipped. */
@@ -106,6 +155,12 @@ final class EventScanner {
             skipDoctype();
             return new Piece.Doctype(offset, startLine);
         }
+        if (isElementStart(EVENT)) {
+            return scanEvent();
+        }
+        if (!seenEvent && !isElementStart(EVENTS)) {
+            return leading();
+        }
         if (startsWith("<!") || startsWith("</")) {
             if (startsWith("<![CDATA[")) {
                 skipPast("]]>");
@@ -114,11 +169,32 @@ final class EventScanner {
             skipPast(">");
             return null;
         }
-        if (isEventStart()) {
-            return scanEvent();
-        }
         skipTag();
         return null;
+    }
+
+    /**
+     * Takes everything up to the next event, wrapper or prolog start: what stands before the first
+     * event and is none of them.
+     */
+    private Piece leading() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int n = 0;
+        do {
+            byte b = take();
+            if (n < EXCERPT_BYTES) {
+                excerpt[n++] = b;
+            }
+        } while (ensure(1) && !atDocumentStart());
+        String text = new String(excerpt, 0, n, StandardCharsets.UTF_8).strip();
+        return new Piece.Leading(text, consumed() - offset, offset, startLine);
+    }
+
+    private boolean atDocumentStart() throws IOException {
+        return peek(0) == '<'
+                && (isElementStart(EVENT) || isElementStart(EVENTS) || startsWith("<?"));
     }
 
     private Piece stray() throws IOException {
@@ -138,6 +214,7 @@ final class EventScanner {
 
     /** Scans one event from its {@code <}; the current position is at an event start tag. */
     private Piece scanEvent() throws IOException {
+        seenEvent = true;
         eventLength = 0;
         eventBytes = 0;
         eventOffset = consumed();
@@ -149,7 +226,7 @@ final class EventScanner {
                 copyText();
                 continue;
             }
-            if (!first && isEventStart()) {
+            if (!first && isElementStart(EVENT)) {
                 return unterminated(false);
             }
             first = false;
@@ -311,8 +388,11 @@ final class EventScanner {
         }
     }
 
-    /** Whether the input is at {@code <Event} or {@code <prefix:Event} followed by a delimiter. */
-    private boolean isEventStart() throws IOException {
+    /**
+     * Whether the input is at a start tag named {@code name} or {@code prefix:name}, followed by a
+     * delimiter.
+     */
+    private boolean isElementStart(String name) throws IOException {
         int i = 1;
         int nameStart = 1;
         while (i < 256 && ensure(i + 1) && isNameByte(peek(i))) {
@@ -321,11 +401,11 @@ final class EventScanner {
             }
             i++;
         }
-        if (i - nameStart != EVENT.length()) {
+        if (i - nameStart != name.length()) {
             return false;
         }
-        for (int k = 0; k < EVENT.length(); k++) {
-            if ((peek(nameStart + k) & 0xff) != EVENT.charAt(k)) {
+        for (int k = 0; k < name.length(); k++) {
+            if ((peek(nameStart + k) & 0xff) != name.charAt(k)) {
                 return false;
             }
         }
