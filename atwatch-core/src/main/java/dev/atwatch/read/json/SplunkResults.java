@@ -6,6 +6,7 @@ import dev.atwatch.event.Provenance;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.read.winclassic.WinClassicReader;
 import dev.atwatch.read.windows.WindowsEvents;
 import dev.atwatch.read.winxml.WinXmlReader;
@@ -57,6 +58,9 @@ final class SplunkResults {
             sink.rejected(capture.rejected);
         } else if (capture.event != null) {
             sink.event(withMetadata(capture.event, fields, where, options));
+            if (capture.warning != null) {
+                sink.warning(capture.warning);
+            }
         }
     }
 
@@ -138,6 +142,7 @@ final class SplunkResults {
     private static final class Capture implements RecordSink {
         Event event;
         Rejected rejected;
+        Warning warning;
 
         @Override
         public void event(Event e) {
@@ -147,6 +152,11 @@ final class SplunkResults {
         @Override
         public void rejected(Rejected r) {
             rejected = r;
+        }
+
+        @Override
+        public void warning(Warning w) {
+            warning = w;
         }
     }
 }
