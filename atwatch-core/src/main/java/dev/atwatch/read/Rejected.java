@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public record Rejected(Provenance where, String reason, String detail) {
 
+    /** Longest excerpt of the input a leading-bytes rejection quotes. */
+    private static final int EXCERPT_CHARS = 60;
+
     /**
      * The bytes before the first record of an input that does not start with one (a line of
      * something else, a record cut off at its start), as reader {@code format} found them: reason
@@ -30,6 +33,4 @@ public record Rejected(Provenance where, String reason, String detail) {
                                 : excerpt);
         return new Rejected(where, format + ".leading-bytes", detail);
     }
-
-    private static final int EXCERPT_CHARS = 60;
 }

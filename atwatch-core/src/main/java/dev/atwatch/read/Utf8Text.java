@@ -14,9 +14,6 @@ import java.util.Locale;
  */
 public final class Utf8Text {
 
-    /** The replacement character bad bytes are read as. */
-    public static final char REPLACEMENT = '\ufffd';
-
     /** A strict decoder per thread: most records are valid and decode once, without a copy. */
     private static final ThreadLocal<CharsetDecoder> STRICT =
             ThreadLocal.withInitial(
