@@ -161,7 +161,7 @@ public final class WinClassicReader implements EventReader {
         private long bytes;
         private LineScanner.Line badLine;
         private LineScanner.Line longLine;
-        private LineScanner.Line overLimit;
+        private LineScanner.Line recordLimitLine;
         private LineScanner.Line stray;
         private long record;
         private long reported;
@@ -226,7 +226,7 @@ public final class WinClassicReader implements EventReader {
             bytes = 0;
             badLine = null;
             longLine = null;
-            overLimit = null;
+            recordLimitLine = null;
             addLine(line);
         }
 
@@ -238,8 +238,8 @@ public final class WinClassicReader implements EventReader {
             if (bytes <= options.limits().maxRecordBytes()) {
                 texts.add(line.text());
                 raw.append(line.text()).append(line.terminator());
-            } else if (overLimit == null) {
-                overLimit = line;
+            } else if (recordLimitLine == null) {
+                recordLimitLine = line;
             }
         }
 
@@ -254,37 +254,42 @@ public final class WinClassicReader implements EventReader {
             long number = ++record;
             Provenance where = at(number, start, 0);
             start = null;
-            if (longLine != null) {
-                long max = options.limits().maxLineBytes();
-                sink.rejected(
-                        new Rejected(
-                                at(number, longLine, 0),
-                                "limit." + ReadLimits.LINE_BYTES,
-                                ReadLimits.exceeded(ReadLimits.LINE_BYTES, longLine.bytes(), max)));
-                return;
-            }
-            if (overLimit != null) {
-                long max = options.limits().maxRecordBytes();
-                sink.rejected(
-                        new Rejected(
-                                at(number, overLimit, 0),
-                                "limit." + ReadLimits.RECORD_BYTES,
-                                ReadLimits.exceeded(ReadLimits.RECORD_BYTES, bytes, max)));
+            Rejected limit = limitRejection(number);
+            if (limit != null) {
+                sink.rejected(limit);
                 return;
             }
             ClassicEventParser.Outcome outcome = parser.parse(texts, raw.toString().strip(), where);
             emit(atEnd ? endedInside(outcome) : outcome, sink);
             if (outcome.event() != null && badLine != null) {
-                sink.warning(
-                        new Warning(
-                                at(number, badLine, badLine.malformedAt()),
-                                "classic.encoding",
-                                "line "
-                                        + badLine.number()
-                                        + " is not valid UTF-8 from byte "
-                                        + badLine.malformedAt()
-                                        + ", read as U+FFFD"));
+                String detail =
+                        "line "
+                                + badLine.number()
+                                + " is not valid UTF-8 from byte "
+                                + badLine.malformedAt()
+                                + ", read as U+FFFD";
+                Provenance bad = at(number, badLine, badLine.malformedAt());
+                sink.warning(new Warning(bad, "classic.encoding", detail));
             }
+        }
+
+        /** The rejection of event {@code number} for a limit, at the offending line, or null. */
+        private Rejected limitRejection(long number) {
+            if (longLine != null) {
+                long max = options.limits().maxLineBytes();
+                return new Rejected(
+                        at(number, longLine, 0),
+                        "limit." + ReadLimits.LINE_BYTES,
+                        ReadLimits.exceeded(ReadLimits.LINE_BYTES, longLine.bytes(), max));
+            }
+            if (recordLimitLine != null) {
+                long max = options.limits().maxRecordBytes();
+                return new Rejected(
+                        at(number, recordLimitLine, 0),
+                        "limit." + ReadLimits.RECORD_BYTES,
+                        ReadLimits.exceeded(ReadLimits.RECORD_BYTES, bytes, max));
+            }
+            return null;
         }
 
         /** A rejection of the last event says that the input ends inside it. */

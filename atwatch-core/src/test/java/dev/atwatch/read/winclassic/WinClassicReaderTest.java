@@ -7,6 +7,7 @@ import dev.atwatch.event.FieldValue;
 import dev.atwatch.read.GeneratedInput;
 import dev.atwatch.read.HeapPeak;
 import dev.atwatch.read.MemoryInput;
+import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordingSink;
 import java.io.IOException;
@@ -176,6 +177,25 @@ class WinClassicReaderTest {
         assertThat(sink.rejected.get(0).where().offset()).isEqualTo(head.indexOf("Message="));
         assertThat(sink.events).hasSize(2);
         heap.assertGrewLessThan(64L << 20);
+    }
+
+    @Test
+    void eventOverTheRecordLimitIsRejectedAtTheLineThatPassesIt() throws IOException {
+        String event =
+                "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=4688\nComputerName=fs01\n"
+                        + "Message=A new process has been created.\n"
+                        + "\tNew Process Name:\tC:\\Windows\\System32\\at.exe\n";
+        ReadOptions options =
+                new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.RECORD_BYTES, 100));
+        RecordingSink sink = new RecordingSink();
+
+        reader.read(MemoryInput.of("big.log", event), options, sink);
+
+        assertThat(sink.reasons()).containsExactly("limit.record-bytes");
+        // 22 + 16 + 14 + 17 bytes before the Message= line, which passes 100
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(5);
+        assertThat(sink.rejected.get(0).where().offset()).isEqualTo(event.indexOf("Message="));
+        assertThat(sink.rejected.get(0).where().record()).isEqualTo(1);
     }
 
     @Test
