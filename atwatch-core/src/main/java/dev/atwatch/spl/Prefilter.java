@@ -2,6 +2,9 @@ package dev.atwatch.spl;
 
 import dev.atwatch.read.RecordFilter;
 import dev.atwatch.spl.ast.SearchNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,8 +56,14 @@ public final class Prefilter implements RecordFilter {
     /** Most digits of a well-formed character reference (U+10FFFF is 1114111). */
     private static final int MAX_REFERENCE_DIGITS = 7;
 
-    /** What follows the {@code <} of a CDATA section. */
-    private static final byte[] CDATA = ascii("![CDATA[");
+    /** What follows the {@code <!} of a CDATA section. */
+    private static final byte[] CDATA = ascii("[CDATA[");
+
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long AMPERSANDS = 0x2626262626262626L;
+    private static final long BANGS = 0x2121212121212121L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
 
     private final byte[][] literals;
     private final long[] alternatives;
@@ -200,25 +209,53 @@ public final class Prefilter implements RecordFilter {
             byte[] bytes, int offset, int length, boolean json, boolean xml) {
         int end = offset + length;
         int backslashes = 0;
-        for (int i = offset; i < end; i++) {
+        int i = offset;
+        while (i < end) {
+            // Words without an ampersand, a bang (of <![CDATA[) or, in JSON, a backslash hold
+            // nothing to look at, unless they follow a backslash: skip them eight at a time.
+            if (backslashes == 0
+                    && i + Long.BYTES <= end
+                    && plainWord((long) LONGS.get(bytes, i), json)) {
+                i += Long.BYTES;
+                continue;
+            }
             byte b = bytes[i];
             if (b == '\\' && json) {
                 backslashes++;
+                i++;
                 continue;
             }
             boolean spelled =
                     switch (b) {
                         case 'u' -> (backslashes & 1) == 1 && inLiterals(jsonEscape(bytes, i, end));
                         case '&' -> reference(bytes, i, end, xml);
-                        case '<' -> startsWith(bytes, i + 1, end, CDATA);
+                        case '!' -> i > offset && bytes[i - 1] == '<' && cdata(bytes, i, end);
                         default -> false;
                     };
             if (spelled) {
                 return true;
             }
             backslashes = 0;
+            i++;
         }
         return false;
+    }
+
+    private static boolean plainWord(long word, boolean json) {
+        return !hasByte(word, AMPERSANDS)
+                && !hasByte(word, BANGS)
+                && !(json && hasByte(word, BACKSLASHES));
+    }
+
+    /** Whether any byte of {@code word} equals the byte repeated in {@code pattern}. */
+    private static boolean hasByte(long word, long pattern) {
+        long x = word ^ pattern;
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+    }
+
+    /** Whether the {@code !} at {@code at} opens a CDATA section. */
+    private static boolean cdata(byte[] bytes, int at, int end) {
+        return startsWith(bytes, at + 1, end, CDATA);
     }
 
     /**
