@@ -61,6 +61,7 @@ public final class Prefilter implements RecordFilter {
 
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long BROADCAST = 0x0101010101010101L;
     private static final long AMPERSANDS = 0x2626262626262626L;
     private static final long BANGS = 0x2121212121212121L;
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
@@ -366,22 +367,41 @@ public final class Prefilter implements RecordFilter {
         return false;
     }
 
+    /**
+     * Whether {@code literal} (lower case) occurs in the range, ignoring ASCII case. Words of eight
+     * bytes that hold neither case of the literal's first byte cannot start a match and are skipped
+     * whole.
+     */
     private static boolean contains(byte[] bytes, int offset, int length, byte[] literal) {
-        int last = offset + length - literal.length;
+        int end = offset + length;
+        int last = end - literal.length;
         byte first = literal[0];
-        for (int i = offset; i <= last; i++) {
-            if (LOWER[bytes[i] & 0xFF] != first) {
-                continue;
+        long lower = BROADCAST * (first & 0xff);
+        long upper = first >= 'a' && first <= 'z' ? BROADCAST * (first - 32) : lower;
+        int i = offset;
+        while (i <= last) {
+            if (i + Long.BYTES <= end) {
+                long word = (long) LONGS.get(bytes, i);
+                if (!hasByte(word, lower) && !hasByte(word, upper)) {
+                    i += Long.BYTES;
+                    continue;
+                }
             }
-            int j = 1;
-            while (j < literal.length && LOWER[bytes[i + j] & 0xFF] == literal[j]) {
-                j++;
-            }
-            if (j == literal.length) {
+            if (LOWER[bytes[i] & 0xff] == first && matchesAt(bytes, i, literal)) {
                 return true;
             }
+            i++;
         }
         return false;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] literal) {
+        for (int j = 1; j < literal.length; j++) {
+            if (LOWER[bytes[at + j] & 0xff] != literal[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsUtf16(byte[] bytes, int offset, int length, byte[] literal) {
