@@ -99,11 +99,46 @@ public final class Prefilter implements RecordFilter {
         Map<String, Integer> ids = new LinkedHashMap<>();
         long[][] masks = new long[forms.length][];
         for (int i = 0; i < forms.length; i++) {
-            masks[i] = masks(PrefilterLiterals.alternatives(search, forms[i]), ids);
+            masks[i] = masks(withoutImplied(PrefilterLiterals.alternatives(search, forms[i])), ids);
         }
         byte[][] literals = new byte[ids.size()][];
         ids.forEach((literal, id) -> literals[id] = literal.getBytes(StandardCharsets.US_ASCII));
         return new Prefilter(literals, masks);
+    }
+
+    /**
+     * The alternatives without those another implies: when every literal of {@code b} is part of a
+     * literal of {@code a} (as {@code \\at} of {@code \\at.exe}), a record that passes by {@code a}
+     * passes by {@code b} too, so {@code a} needs no test of its own. Of equal alternatives the
+     * first is kept.
+     */
+    static List<Set<String>> withoutImplied(List<Set<String>> alternatives) {
+        if (alternatives == null) {
+            return null;
+        }
+        List<Set<String>> kept = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            Set<String> a = alternatives.get(i);
+            boolean implied = false;
+            for (int j = 0; j < alternatives.size() && !implied; j++) {
+                Set<String> b = alternatives.get(j);
+                implied = j != i && partOf(b, a) && (j < i || !partOf(a, b));
+            }
+            if (!implied) {
+                kept.add(a);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether every literal of {@code b} is part of some literal of {@code a}. */
+    private static boolean partOf(Set<String> b, Set<String> a) {
+        for (String needed : b) {
+            if (a.stream().noneMatch(literal -> literal.contains(needed))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Masks of literal ids; {@code null} when some alternative ends up without a literal. */

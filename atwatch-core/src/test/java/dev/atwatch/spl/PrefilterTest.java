@@ -60,6 +60,18 @@ class PrefilterTest {
     }
 
     @Test
+    void anAlternativeImpliedByAnotherIsNotTestedAgain() {
+        assertThat(of("Image=*cmd.exe* OR Image=*cmd* OR Image=*cmd*").alternatives())
+                .containsExactly(Set.of("cmd"));
+        assertThat(
+                        of("(Image=*wmic.exe* CommandLine=*ScheduledJob*) OR Image=*wmic*")
+                                .alternatives())
+                .containsExactly(Set.of("wmic"));
+        assertThat(of("(Image=*wmic* CommandLine=*job*) OR Image=*wmic.exe*").alternatives())
+                .containsExactlyInAnyOrder(Set.of("wmic", "job"), Set.of("wmic.exe"));
+    }
+
+    @Test
     void anAlternativeWithoutLiteralAcceptsEverything() {
         assertThat(of("Image=*at OR Image=*schtasks*").acceptsEverything()).isTrue();
         assertThat(of("NOT Image=*schtasks*").acceptsEverything()).isTrue();
