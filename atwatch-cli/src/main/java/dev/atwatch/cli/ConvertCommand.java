@@ -190,30 +190,30 @@ final class ConvertCommand implements Callable<Integer> {
                             }
 
                             @Override
-                            public void warning(Warning warning) {
-                                warnings++;
-                                if (!quiet) {
-                                    err.println(
-                                            "warning: damage read past at "
-                                                    + warning.where().describe()
-                                                    + ": "
-                                                    + warning.reason()
-                                                    + ": "
-                                                    + warning.detail());
-                                }
-                            }
-
-                            @Override
                             public void rejected(Rejected record) {
                                 rejected++;
                                 if (!quiet) {
                                     err.println(
                                             "warning: skipped record at "
-                                                    + record.where().describe()
+                                                    + record.where().describeFully()
                                                     + ": "
                                                     + record.reason()
                                                     + ": "
                                                     + record.detail());
+                                }
+                            }
+
+                            @Override
+                            public void warning(Warning warning) {
+                                warnings++;
+                                if (!quiet) {
+                                    err.println(
+                                            "warning: at "
+                                                    + warning.where().describeFully()
+                                                    + ": "
+                                                    + warning.reason()
+                                                    + ": "
+                                                    + warning.detail());
                                 }
                             }
                         });

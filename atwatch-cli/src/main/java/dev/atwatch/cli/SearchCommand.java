@@ -378,7 +378,7 @@ abstract class SearchCommand implements Callable<Integer> {
                     synchronized (err) {
                         err.println(
                                 "warning: skipped record at "
-                                        + rejected.where().describe()
+                                        + rejected.where().describeFully()
                                         + ": "
                                         + rejected.reason()
                                         + ": "

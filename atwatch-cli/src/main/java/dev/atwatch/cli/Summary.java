@@ -72,10 +72,10 @@ final class Summary {
         err.flush();
     }
 
-    /** Each reason with its count and first locations, as {@code kind code: count}. */
-    private static void printReasons(String kind, List<RunStats.Reason> reasons, PrintWriter err) {
+    /** Each rejection or warning reason with its count and first locations. */
+    private static void printReasons(String what, List<RunStats.Reason> reasons, PrintWriter err) {
         for (RunStats.Reason reason : reasons) {
-            err.printf(Locale.ROOT, "  %s %s: %,d%n", kind, reason.code(), reason.count());
+            err.printf(Locale.ROOT, "  %s %s: %,d%n", what, reason.code(), reason.count());
             for (String where : reason.firstLocations()) {
                 err.println("    at " + where);
             }
@@ -89,7 +89,8 @@ final class Summary {
     private static void printSkipped(List<String> skipped, PrintWriter err) {
         Map<String, List<String>> byReason = new TreeMap<>();
         for (String entry : skipped) {
-            int colon = entry.lastIndexOf(": ");
+            // The reason may itself hold ": " ("cannot read: ..."); a path seldom does.
+            int colon = entry.indexOf(": ");
             String name = colon < 0 ? entry : entry.substring(0, colon);
             String why = colon < 0 ? "skipped" : entry.substring(colon + 2);
             byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(name);

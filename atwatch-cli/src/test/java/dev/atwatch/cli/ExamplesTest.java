@@ -59,9 +59,15 @@ class ExamplesTest {
         assertThat(lines(run.out())).isEqualTo(lines(expected));
     }
 
+    /**
+     * Under the modern add-on's naming the reference query finds nothing in the logs, whose
+     * sourcetypes the profile renames, but the same rows in a Splunk export, which keeps the
+     * sourcetypes Splunk gave it.
+     */
     @ParameterizedTest
     @MethodSource("exampleFiles")
-    void modernAddOnNamingLeavesTheReferenceQueryBlind(String file) throws Exception {
+    void modernAddOnNamingLeavesTheReferenceQueryBlindExceptOnSplunkExports(String file)
+            throws Exception {
         String search = RulePack.bundled().rule("t1053-002-reference").search();
 
         CommandRun run =
@@ -73,13 +79,19 @@ class ExamplesTest {
                         "--profile",
                         "ta-windows-8",
                         "--format",
-                        "jsonl",
+                        "csv",
                         "--spl",
                         search,
                         EXAMPLES.resolve(file).toString());
 
+        String expected =
+                Files.readString(EXPECTED.resolve(file + ".expected.csv"), StandardCharsets.UTF_8);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEmpty();
+        if (file.startsWith("splunk-export-")) {
+            assertThat(lines(run.out())).isEqualTo(lines(expected));
+        } else {
+            assertThat(lines(run.out())).containsExactly(lines(expected).get(0));
+        }
     }
 
     private static List<String> lines(String text) {

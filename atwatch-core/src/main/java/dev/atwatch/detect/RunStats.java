@@ -1,5 +1,6 @@
 package dev.atwatch.detect;
 
+import dev.atwatch.event.Provenance;
 import dev.atwatch.read.Rejected;
 import dev.atwatch.read.Warning;
 import java.util.ArrayList;
@@ -12,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counters of one run, safe to update from several reading threads: what was read, what was
  * rejected and why (with the first locations of each reason), what readers warned about (damage
- * read past without losing a record, counted apart from rejections), what was skipped.
+ * read past without losing a record, or a record read after a repair, counted apart from
+ * rejections), what was skipped.
  */
 public final class RunStats {
 
-    /** How many locations are kept for each rejection reason. */
+    /** How many locations are kept for each rejection or warning reason. */
     public static final int LOCATIONS_PER_REASON = 3;
 
     private final AtomicLong inputs = new AtomicLong();
@@ -25,6 +27,7 @@ public final class RunStats {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong outOfRange = new AtomicLong();
     private final AtomicLong prefiltered = new AtomicLong();
+    private final AtomicLong warned = new AtomicLong();
     private final Map<String, Reason> reasons = new TreeMap<>();
     private final Map<String, Reason> warnings = new TreeMap<>();
     private final Map<String, Long> formats = new TreeMap<>();
@@ -65,26 +68,26 @@ public final class RunStats {
 
     public void rejected(Rejected record) {
         rejected.incrementAndGet();
-        count(reasons, record.reason(), record.where().describe() + " (" + record.detail() + ")");
+        count(reasons, record.reason(), record.where(), record.detail());
     }
 
+    /** An event that was read after a repair (such as invalid UTF-8 replaced). */
     public void warning(Warning warning) {
-        count(
-                warnings,
-                warning.reason(),
-                warning.where().describe() + " (" + warning.detail() + ")");
+        warned.incrementAndGet();
+        count(warnings, warning.reason(), warning.where(), warning.detail());
     }
 
-    private static void count(Map<String, Reason> byCode, String code, String location) {
+    private static void count(
+            Map<String, Reason> byCode, String code, Provenance where, String detail) {
         synchronized (byCode) {
             Reason old = byCode.get(code);
-            List<String> where =
+            List<String> locations =
                     old == null ? new ArrayList<>() : new ArrayList<>(old.firstLocations());
-            if (where.size() < LOCATIONS_PER_REASON) {
-                where.add(location);
+            if (locations.size() < LOCATIONS_PER_REASON) {
+                locations.add(where.describeFully() + " (" + detail + ")");
             }
             long count = old == null ? 1 : old.count() + 1;
-            byCode.put(code, new Reason(code, count, List.copyOf(where)));
+            byCode.put(code, new Reason(code, count, List.copyOf(locations)));
         }
     }
 
@@ -121,6 +124,11 @@ public final class RunStats {
         synchronized (reasons) {
             return List.copyOf(reasons.values());
         }
+    }
+
+    /** Warnings: damage read past, and events read after a repair. */
+    public long warned() {
+        return warned.get();
     }
 
     /** The warnings by reason code, with the first locations of each. */

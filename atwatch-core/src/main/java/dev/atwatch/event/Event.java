@@ -11,6 +11,10 @@ import java.util.Map;
  *
  * <p>{@code _time} is held as epoch seconds with sub-second precision. Empty values are never
  * stored: {@link Builder#put} ignores them, as Splunk drops empty extractions.
+ *
+ * <p>An event read from a Splunk search export is {@linkplain #namedBySplunk() named by Splunk}:
+ * its {@code sourcetype} and {@code source} are those Splunk gave it, which no {@link Profile}
+ * renames.
  */
 public final class Event implements Fields {
 
@@ -23,10 +27,12 @@ public final class Event implements Fields {
 
     private final Map<String, FieldValue> fields;
     private final Provenance provenance;
+    private final boolean namedBySplunk;
 
-    private Event(Map<String, FieldValue> fields, Provenance provenance) {
+    private Event(Map<String, FieldValue> fields, Provenance provenance, boolean namedBySplunk) {
         this.fields = fields;
         this.provenance = provenance;
+        this.namedBySplunk = namedBySplunk;
     }
 
     public static Builder builder(Provenance provenance) {
@@ -62,10 +68,19 @@ public final class Event implements Fields {
         return provenance;
     }
 
-    /** A builder holding a copy of this event's fields and its provenance. */
+    /**
+     * Whether the metadata is the one Splunk gave the event when it indexed it (a search export),
+     * rather than the one a reader derived from the log format.
+     */
+    public boolean namedBySplunk() {
+        return namedBySplunk;
+    }
+
+    /** A builder holding a copy of this event's fields, its provenance and its naming. */
     public Builder toBuilder() {
         Builder builder = new Builder(provenance);
         builder.fields.putAll(fields);
+        builder.namedBySplunk = namedBySplunk;
         return builder;
     }
 
@@ -78,6 +93,7 @@ public final class Event implements Fields {
     public static final class Builder {
         private final Map<String, FieldValue> fields = new LinkedHashMap<>();
         private final Provenance provenance;
+        private boolean namedBySplunk;
 
         private Builder(Provenance provenance) {
             this.provenance = provenance;
@@ -131,8 +147,14 @@ public final class Event implements Fields {
             return fields.get(name);
         }
 
+        /** Marks the event's metadata as Splunk's own (see {@link Event#namedBySplunk()}). */
+        public Builder namedBySplunk() {
+            namedBySplunk = true;
+            return this;
+        }
+
         public Event build() {
-            return new Event(fields, provenance);
+            return new Event(fields, provenance, namedBySplunk);
         }
     }
 }

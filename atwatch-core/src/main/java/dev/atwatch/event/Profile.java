@@ -37,9 +37,14 @@ public enum Profile {
                 "unknown profile '" + id + "'; expected ta-windows-legacy or ta-windows-8");
     }
 
-    /** Returns {@code event} named as this profile names it (the same object when unchanged). */
+    /**
+     * Returns {@code event} named as this profile names it (the same object when unchanged). An
+     * event {@linkplain Event#namedBySplunk() named by Splunk} keeps its naming.
+     */
     public Event apply(Event event) {
-        if (this != TA_WINDOWS_8 || !renames(event.text(Event.SOURCETYPE))) {
+        if (this != TA_WINDOWS_8
+                || event.namedBySplunk()
+                || !renames(event.text(Event.SOURCETYPE))) {
             return event;
         }
         Event.Builder builder = event.toBuilder();

@@ -21,6 +21,16 @@ public interface EventReader {
      */
     boolean recognizes(byte[] head, int length);
 
+    /**
+     * Where in {@code head} the first record of this format starts, for an input that no reader
+     * recognises from its start (a line of something else first, a file cut inside a record), or -1
+     * when none is found. A reader that finds one must report the bytes before it as rejected when
+     * it reads the input. Must not throw on any content.
+     */
+    default int firstRecord(byte[] head, int length) {
+        return -1;
+    }
+
     /** Reads every record of {@code input} and passes each event or rejection to {@code sink}. */
     void read(Input input, ReadOptions options, RecordSink sink) throws IOException;
 }

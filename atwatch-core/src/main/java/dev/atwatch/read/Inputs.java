@@ -31,7 +31,8 @@ import java.util.zip.GZIPInputStream;
  * Turns the paths a user names into {@link Input}s: files as they are, directories recursed in
  * sorted order (hidden entries skipped, symbolic-link loops visited once), and {@code -} for
  * standard input. Gzip content is recognised by its magic bytes, never by its file name, and is
- * decompressed transparently by {@link Input#open()}.
+ * decompressed transparently by {@link Input#open()}. A broken symbolic link inside a directory is
+ * kept as an input that cannot be opened, so that the run reports it as skipped, with why.
  */
 public final class Inputs {
 
@@ -61,7 +62,8 @@ public final class Inputs {
 
     /**
      * Expands {@code paths} in order. A directory contributes its regular files, recursively,
-     * sorted by name, skipping entries whose name starts with a dot.
+     * sorted by name, skipping entries whose name starts with a dot; a broken symbolic link in it
+     * becomes an input whose {@link Input#open()} fails with the reason.
      *
      * @throws UnreadableInputException for the first path that is missing or cannot be read
      */
@@ -164,7 +166,19 @@ public final class Inputs {
         }
         files.sort(null);
         for (Path file : files) {
-            inputs.add(file(file));
+            inputs.add(
+                    Files.exists(file)
+                            ? file(file)
+                            : new UnopenableInput(file.toString(), brokenLink(file)));
+        }
+    }
+
+    /** Why a broken symbolic link cannot be read: its target, which does not exist. */
+    private static String brokenLink(Path link) {
+        try {
+            return "broken symbolic link (target " + Files.readSymbolicLink(link) + " is missing)";
+        } catch (IOException e) {
+            return "broken symbolic link";
         }
     }
 
@@ -189,9 +203,13 @@ public final class Inputs {
                     : FileVisitResult.CONTINUE;
         }
 
+        /**
+         * Keeps regular files, and symbolic links: the walk, which follows links, passes a link
+         * with its own attributes only when its target is missing.
+         */
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && !hidden(file)) {
+            if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && !hidden(file)) {
                 files.add(file);
             }
             return FileVisitResult.CONTINUE;
@@ -226,6 +244,24 @@ public final class Inputs {
         }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** An input found under a directory that cannot be opened, such as a broken link. */
+    private record UnopenableInput(String name, String reason) implements Input {
+        @Override
+        public Optional<Path> path() {
+            return Optional.empty();
+        }
+
+        @Override
+        public long size() {
+            return -1;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            throw new IOException(reason);
+        }
     }
 
     /** A regular file, decoded on open (see {@link #decoded}). */

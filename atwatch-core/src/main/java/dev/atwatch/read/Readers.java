@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * Chooses a reader for an input by its content, never by its file name: the first reader, in order,
  * whose {@link EventReader#recognizes} accepts the input's first {@value #HEAD_BYTES} bytes (after
- * gzip decompression). Put the most specific formats first.
+ * gzip decompression). Put the most specific formats first. When none does, the reader whose first
+ * record ({@link EventReader#firstRecord}) starts earliest in those bytes reads the input, and
+ * reports what stands before that record as rejected.
  */
 public final class Readers {
 
@@ -123,7 +125,22 @@ public final class Readers {
                 return new Sniff.Recognized(replay, reader);
             }
         }
-        return new Sniff.Unknown(replay);
+        EventReader later = readerOfFirstRecord(head);
+        return later == null ? new Sniff.Unknown(replay) : new Sniff.Recognized(replay, later);
+    }
+
+    /** The reader whose first record starts earliest in {@code head}, or null. */
+    private EventReader readerOfFirstRecord(byte[] head) {
+        EventReader earliest = null;
+        int start = Integer.MAX_VALUE;
+        for (EventReader reader : readers) {
+            int at = reader.firstRecord(head, head.length);
+            if (at >= 0 && at < start) {
+                earliest = reader;
+                start = at;
+            }
+        }
+        return earliest;
     }
 
     /**

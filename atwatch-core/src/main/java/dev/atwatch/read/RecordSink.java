@@ -11,7 +11,8 @@ public interface RecordSink {
 
     /**
      * Reports damage the reader read past without losing a record (a failed checksum, a broken file
-     * header). A sink that reports to a person must show it: it is not counted as a rejection.
+     * header), or a record repaired to be read (then passed right after the record's event). A sink
+     * that reports to a person must show it: it is not counted as a rejection.
      */
     default void warning(Warning warning) {}
 

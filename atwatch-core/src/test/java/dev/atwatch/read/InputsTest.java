@@ -91,6 +91,24 @@ class InputsTest {
     }
 
     @Test
+    void brokenSymbolicLinkInADirectoryIsAnInputThatCannotBeOpenedWithTheReason() throws Exception {
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("logs/one.log"), "1");
+        Path link = dir.resolve("logs/two.log");
+        Files.createSymbolicLink(link, dir.resolve("gone.log"));
+
+        List<Input> inputs = Inputs.expand(List.of(dir.resolve("logs").toString()));
+
+        assertThat(inputs)
+                .extracting(Input::name)
+                .containsExactly(dir.resolve("logs/one.log").toString(), link.toString());
+        assertThatThrownBy(() -> inputs.get(1).open())
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage(
+                        "broken symbolic link (target " + dir.resolve("gone.log") + " is missing)");
+    }
+
+    @Test
     void gzipIsDetectedByMagicBytesNotByName() throws Exception {
         Path disguised = dir.resolve("events.log");
         Files.write(disguised, gzip("hello"));

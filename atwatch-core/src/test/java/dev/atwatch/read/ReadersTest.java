@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadersTest {
 
@@ -145,6 +147,75 @@ class ReadersTest {
                 .extracting(e -> e.text("EventCode"))
                 .containsExactly("4688", "4689");
         assertThat(sink.events.get(0).provenance().input()).isEqualTo("-");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"winxml,xml", "json,json", "winclassic,classic"})
+    void oneLineOfGarbageBeforeAnyWindowsFormatIsRejectedAsOneRangeAndTheRestRead(
+            String reader, String prefix) throws Exception {
+        String content =
+                switch (reader) {
+                    case "winxml" -> XML;
+                    case "json" -> JSON;
+                    default -> CLASSIC;
+                };
+        String garbage = "Windows PowerShell transcript start\n";
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff sniff =
+                readers.read(
+                        file("lead.txt", (garbage + content).getBytes(StandardCharsets.UTF_8)),
+                        ReadOptions.DEFAULTS,
+                        sink);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains(reader);
+        assertThat(sink.reasons()).containsExactly(prefix + ".leading-bytes");
+        Rejected leading = sink.rejected.get(0);
+        assertThat(leading.where().offset()).isZero();
+        assertThat(leading.where().line()).isEqualTo(1);
+        assertThat(leading.detail())
+                .isEqualTo(
+                        garbage.length()
+                                + " bytes before the first event, from: '"
+                                + garbage.strip()
+                                + "'");
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("4688");
+        assertThat(sink.events.get(0).provenance().line()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "sysmon-at-cmd.xml,winxml",
+        "security-4688-at-cmd.xml,winxml",
+        "json-nxlog-at-cmd.json,json",
+        "json-winlogbeat-at-cmd.json,json",
+        "splunk-export-at-cmd.json,json",
+        "security-4688-classic.log,winclassic"
+    })
+    void exampleCutInsideARecordLikeTailIsReadAfterOneLeadingRange(String example, String reader)
+            throws Exception {
+        byte[] whole = Files.readAllBytes(Path.of("..", "examples", "windows", example));
+        RecordingSink all = new RecordingSink();
+        readers.read(file("whole", whole), ReadOptions.DEFAULTS, all);
+        int cut = whole.length / 2;
+        while (whole[cut - 1] == '\n') {
+            cut++;
+        }
+        byte[] tail = java.util.Arrays.copyOfRange(whole, cut, whole.length);
+        RecordingSink sink = new RecordingSink();
+
+        Readers.Sniff sniff = readers.read(file("tail", tail), ReadOptions.DEFAULTS, sink);
+
+        assertThat(sniff.reader()).map(EventReader::name).contains(reader);
+        assertThat(sink.rejected).hasSize(1);
+        assertThat(sink.rejected.get(0).reason()).endsWith(".leading-bytes");
+        assertThat(sink.rejected.get(0).where().offset())
+                .isEqualTo(
+                        new String(tail, StandardCharsets.UTF_8)
+                                .indexOf(new String(tail, StandardCharsets.UTF_8).strip()));
+        int start = cut;
+        long after = all.events.stream().filter(e -> e.provenance().offset() >= start).count();
+        assertThat((long) sink.events.size()).isEqualTo(after).isPositive();
     }
 
     @Test

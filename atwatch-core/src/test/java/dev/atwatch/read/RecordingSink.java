@@ -8,7 +8,9 @@ import java.util.List;
 public final class RecordingSink implements RecordSink {
     public final List<Event> events = new ArrayList<>();
     public final List<Rejected> rejected = new ArrayList<>();
+    public final List<Warning> warnings = new ArrayList<>();
     public long progress;
+    public long prefiltered;
 
     @Override
     public void event(Event event) {
@@ -18,6 +20,16 @@ public final class RecordingSink implements RecordSink {
     @Override
     public void rejected(Rejected rejected) {
         this.rejected.add(rejected);
+    }
+
+    @Override
+    public void warning(Warning warning) {
+        warnings.add(warning);
+    }
+
+    @Override
+    public void prefiltered(long records) {
+        prefiltered += records;
     }
 
     @Override

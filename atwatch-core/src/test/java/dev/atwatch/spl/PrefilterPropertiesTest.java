@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,7 +23,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Soundness of the prefilter: whenever the full first search accepts an event, the prefilter passes
- * the event's raw record, in JSON, XML and UTF-16LE encodings, in both semantics.
+ * the event's raw record, in JSON, XML and UTF-16LE encodings, in both semantics. The JSON and XML
+ * encoders spell characters as the formats allow, at random: JSON escapes of any character by its
+ * four hexadecimal digits, XML decimal and hexadecimal character references and CDATA sections.
  */
 class PrefilterPropertiesTest {
 
@@ -46,6 +49,9 @@ class PrefilterPropertiesTest {
 
     private static final Map<Character, String> JSON_ESCAPES =
             Map.of('"', "\\\"", '\\', "\\\\", '/', "\\/", '<', "\\u003c", '+', "\\u002B");
+
+    /** Decimal and hexadecimal character references, as XML writers spell them. */
+    private static final String[] FORMATS = {"&#%d;", "&#x%X;", "&#x%04x;"};
 
     private static final List<ExecutionOptions> MODES =
             List.of(ExecutionOptions.splunk(), ExecutionOptions.portable(FieldAliases.bundled()));
@@ -136,28 +142,38 @@ class PrefilterPropertiesTest {
      */
     @Property(tries = 1500)
     void prefilterPassesEveryEventTheSearchAccepts(
-            @ForAll("searches") Search search, @ForAll("events") Map<String, String> random) {
+            @ForAll("searches") Search search,
+            @ForAll("events") Map<String, String> random,
+            @ForAll long seed) {
         CompileResult compiled = Spl.compile(search.text());
         assertThat(compiled.errors()).as(search.text()).isEmpty();
         Query query = compiled.query().orElseThrow();
         Map<String, String> planted = new LinkedHashMap<>(random);
         planted.putAll(search.plants());
         boolean literalsTested = false;
+        Random spelling = new Random(seed);
         for (Map<String, String> fields : List.of(random, planted)) {
-            literalsTested |= check(query, fields);
+            literalsTested |= check(query, fields, spelling);
         }
         Statistics.label("accepted with literals").collect(literalsTested);
         Statistics.label("accepted with literals")
                 .coverage(c -> c.check(true).percentage(p -> p > 10));
     }
 
-    /** Checks soundness; true when an accepted event was tested against real literals. */
-    private static boolean check(Query query, Map<String, String> fields) {
+    /**
+     * Checks soundness on the event written plainly (markup escaped, as most writers do) and
+     * spelled at random; true when an accepted event was tested against real literals.
+     */
+    private static boolean check(Query query, Map<String, String> fields, Random spelling) {
         boolean tested = false;
-        String json = json(fields);
-        for (String raw : List.of(json, xml(fields))) {
-            RecordFilter.Encoding encoding =
-                    raw == json ? RecordFilter.Encoding.JSON : RecordFilter.Encoding.XML;
+        Map<String, RecordFilter.Encoding> records = new LinkedHashMap<>();
+        records.put(json(fields, null), RecordFilter.Encoding.JSON);
+        records.put(json(fields, spelling), RecordFilter.Encoding.JSON);
+        records.put(xml(fields, null), RecordFilter.Encoding.XML);
+        records.put(xml(fields, spelling), RecordFilter.Encoding.XML);
+        for (Map.Entry<String, RecordFilter.Encoding> record : records.entrySet()) {
+            String raw = record.getKey();
+            RecordFilter.Encoding encoding = record.getValue();
             Event event = event(fields, raw);
             for (ExecutionOptions options : MODES) {
                 if (!query.filter(options).test(event)) {
@@ -172,9 +188,11 @@ class PrefilterPropertiesTest {
                         .as("%s %s on %s", encoding, query.text(), raw)
                         .isTrue();
                 if (encoding == RecordFilter.Encoding.JSON) {
-                    continue; // UTF-16 records hold values unescaped or as entity references
+                    continue;
                 }
-                byte[] utf16 = raw.getBytes(StandardCharsets.UTF_16LE);
+                // UTF-16 records (EVTX substitution values) hold values unescaped: only the
+                // markup characters appear as entity references.
+                byte[] utf16 = xml(fields, null).getBytes(StandardCharsets.UTF_16LE);
                 assertThat(query.prefilter().mayMatchUtf16le(utf16, 0, utf16.length))
                         .as("utf16 %s on %s", query.text(), raw)
                         .isTrue();
@@ -190,21 +208,27 @@ class PrefilterPropertiesTest {
         return builder.build();
     }
 
-    private static String json(Map<String, String> fields) {
+    private static String json(Map<String, String> fields, Random spelling) {
         List<String> members = new ArrayList<>();
         fields.forEach(
-                (name, value) -> members.add("\"" + name + "\":\"" + jsonEscape(value) + "\""));
+                (name, value) ->
+                        members.add("\"" + name + "\":\"" + jsonEscape(value, spelling) + "\""));
         return "{" + String.join(",", members) + "}";
     }
 
-    private static String jsonEscape(String value) {
+    /**
+     * JSON string content; with {@code spelling}, one character in five of the rest is escaped by
+     * its hexadecimal code.
+     */
+    private static String jsonEscape(String value, Random spelling) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
             String escaped = JSON_ESCAPES.get(c);
             if (escaped != null) {
                 out.append(escaped);
-            } else if (c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\u%04x", (int) c));
+            } else if (c < 0x20 || c > 0x7e || spelling != null && spelling.nextInt(5) == 0) {
+                String format = spelling != null && spelling.nextBoolean() ? "\\u%04X" : "\\u%04x";
+                out.append(String.format(format, (int) c));
             } else {
                 out.append(c);
             }
@@ -212,24 +236,63 @@ class PrefilterPropertiesTest {
         return out.toString();
     }
 
-    private static String xml(Map<String, String> fields) {
+    /** The event as XML; with {@code spelling} null only markup characters are escaped. */
+    private static String xml(Map<String, String> fields, Random spelling) {
         StringBuilder out = new StringBuilder("<Event><EventData>");
         fields.forEach(
                 (name, value) ->
                         out.append("<Data Name='")
                                 .append(name)
                                 .append("'>")
-                                .append(xmlEscape(value))
+                                .append(xmlText(value, spelling))
                                 .append("</Data>"));
         return out.append("</EventData></Event>").toString();
     }
 
-    private static String xmlEscape(String value) {
-        return value.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&apos;")
-                .replace("\t", "&#9;");
+    /**
+     * XML character data for {@code value}: pieces of it in CDATA sections, the rest with markup
+     * characters as entities and one character in five as a decimal or hexadecimal reference.
+     */
+    private static String xmlText(String value, Random spelling) {
+        if (spelling == null) {
+            return xmlEscape(value, null);
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int end = i + 1 + spelling.nextInt(value.length() - i);
+            String piece = value.substring(i, end);
+            if (spelling.nextInt(4) == 0) {
+                out.append("<![CDATA[").append(piece.replace("]]>", "]]]]><![CDATA[>"));
+                out.append("]]>");
+            } else {
+                out.append(xmlEscape(piece, spelling));
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static String xmlEscape(String value, Random spelling) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\t' -> out.append("&#9;");
+                default -> {
+                    if (spelling != null && spelling.nextInt(5) == 0) {
+                        String format = FORMATS[spelling.nextInt(FORMATS.length)];
+                        out.append(String.format(format, (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

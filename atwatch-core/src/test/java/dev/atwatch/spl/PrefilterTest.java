@@ -21,6 +21,12 @@ class PrefilterTest {
         return prefilter.mayMatch(bytes, 0, bytes.length);
     }
 
+    private static boolean passesAs(
+            Prefilter prefilter, RecordFilter.Encoding encoding, String raw) {
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        return prefilter.mayMatch(encoding, bytes, 0, bytes.length);
+    }
+
     private static boolean passesUtf16(Prefilter prefilter, String raw) {
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_16LE);
         return prefilter.mayMatchUtf16le(bytes, 0, bytes.length);
@@ -51,6 +57,18 @@ class PrefilterTest {
                 .isTrue();
         assertThat(passes(prefilter, "{\"Image\":\"C:\\\\WMIC.EXE\"}")).isFalse();
         assertThat(passes(prefilter, "<Data>powershell</Data>")).isFalse();
+    }
+
+    @Test
+    void anAlternativeImpliedByAnotherIsNotTestedAgain() {
+        assertThat(of("Image=*cmd.exe* OR Image=*cmd* OR Image=*cmd*").alternatives())
+                .containsExactly(Set.of("cmd"));
+        assertThat(
+                        of("(Image=*wmic.exe* CommandLine=*ScheduledJob*) OR Image=*wmic*")
+                                .alternatives())
+                .containsExactly(Set.of("wmic"));
+        assertThat(of("(Image=*wmic* CommandLine=*job*) OR Image=*wmic.exe*").alternatives())
+                .containsExactlyInAnyOrder(Set.of("wmic", "job"), Set.of("wmic.exe"));
     }
 
     @Test
@@ -96,6 +114,53 @@ class PrefilterTest {
         assertThat(prefilter.mayMatch(RecordFilter.Encoding.JSON, other, 0, other.length))
                 .isFalse();
         assertThat(prefilter.mayMatch(RecordFilter.Encoding.UTF16LE, utf16, 0, utf16.length))
+                .isTrue();
+    }
+
+    @Test
+    void recordsSpellingCharactersByCodePassWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        for (String xml :
+                List.of(
+                        "<Data Name='Image'>C:\\Windows\\System32&#x5C;at.exe</Data>",
+                        "<Data Name='Image'>C:\\Windows\\System32\\&#97;t.exe</Data>",
+                        "<Data Name='Image'>C:\\Windows\\System32\\at&#46;exe</Data>",
+                        "<Data Name='Image'><![CDATA[C:\\System32\\a]]>t.exe</Data>")) {
+            assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).as(xml).isTrue();
+            assertThat(passes(prefilter, xml)).as(xml).isTrue();
+        }
+        for (String json :
+                List.of(
+                        "{\"Image\":\"C:\\\\System32\\\\at\\u002eexe\"}",
+                        "{\"Image\":\"C:\\\\System32\\u005cat.exe\"}",
+                        "{\"_raw\":\"<Data Name='Image'>C:\\\\System32&#x5C;at.exe</Data>\"}")) {
+            assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).as(json).isTrue();
+        }
+    }
+
+    @Test
+    void escapedBackslashesAndPredefinedEntitiesDoNotPassRecordsWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        String json = "{\"Image\":\"C:\\\\Users\\\\u1\\\\cat.exe\",\"a\":\"\\\\\\\\u\"}";
+        String xml = "<Data Name='Image'>C:\\Users\\u1\\cat.exe &amp; &lt;&gt;&quot;&apos;</Data>";
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml.replace("&amp;", "&nbsp;")))
+                .isTrue();
+    }
+
+    @Test
+    void referencesToCharactersNoLiteralHoldsDoNotPassRecordsWhole() {
+        Prefilter prefilter = of("Image=\"*\\\\at.exe\"");
+        String xml = "<Data Name='PrivilegeList'>SeBackup&#13;&#10;&#9;Se&#xE9;&#233;</Data>";
+        String json = "{\"PrivilegeList\":\"SeBackup\\u000d\\u000A\\t\\u00e9\\ud83d\\ude00\"}";
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json)).isFalse();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.XML, xml.replace("&#13;", "&#1")))
+                .as("malformed reference")
+                .isTrue();
+        assertThat(passesAs(prefilter, RecordFilter.Encoding.JSON, json.replace("u00e9", "u0e")))
+                .as("malformed escape")
                 .isTrue();
     }
 

@@ -1,5 +1,6 @@
 package dev.atwatch.read.json;
 
+import dev.atwatch.read.EvtxDumpLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -17,6 +18,11 @@ import java.util.Arrays;
  * opening where no value may stand (after a complete value, such as at the start of the next line
  * after a truncated one), ends the damaged value, which is reported as {@link Piece.Broken}; the
  * next value is then read normally. Only the current value is held, up to {@code maxRecordBytes}.
+ *
+ * <p>Lines before the first value that do not open one (a line of another format, the end of a
+ * record cut off by {@code tail}) are reported together as one {@link Piece.Leading} range; later
+ * such lines each as {@link Piece.Broken}. The {@code Record <id>} lines {@code evtx_dump} prints
+ * between records are skipped.
  */
 final class JsonFramer {
 
@@ -35,6 +41,9 @@ final class JsonFramer {
 
         /** A value cut by damage or by the end of the input. */
         record Broken(String why, String excerpt, long offset, long line) implements Piece {}
+
+        /** The {@code bytes} bytes of lines before the first value that open none. */
+        record Leading(String excerpt, long bytes, long offset, long line) implements Piece {}
     }
 
     private static final int READ_BYTES = 256 * 1024;
@@ -56,6 +65,7 @@ final class JsonFramer {
     private long base;
     private long line = 1;
     private boolean inArray;
+    private boolean seenValue;
 
     private int frameStart;
     private long frameOffset;
@@ -100,6 +110,35 @@ final class JsonFramer {
     void accept(int length, long lines) {
         pos += length;
         line += lines;
+        seenValue = true;
+    }
+
+    /** The current line: after a value, the line it ends on. */
+    long line() {
+        return line;
+    }
+
+    /**
+     * Whether the buffered bytes from {@code from} hold another value before the end of the line:
+     * anything but whitespace, commas and closing brackets. Reads nothing more, so the bytes of the
+     * value just framed stay in place; false when the buffer ends first.
+     */
+    boolean moreOnLine(int from) {
+        for (int i = from; i < limit; i++) {
+            byte b = buf[i];
+            if (b == '\n') {
+                return false;
+            }
+            if (!isWhitespace(b) && b != ',' && b != ']' && b != RECORD_SEPARATOR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The position in the buffer: after a value, the index of its next byte. */
+    int position() {
+        return pos;
     }
 
     /** The next piece, or {@code null} at the end of the input. */
@@ -114,11 +153,74 @@ final class JsonFramer {
                 pos++;
             } else if (b == '{' || b == '[') {
                 return value();
-            } else {
-                return strayLine();
+            } else if (!skipRecordLine()) {
+                return seenValue ? strayLine() : leading();
             }
         }
         return null;
+    }
+
+    /** Skips an {@code evtx_dump} {@code Record <id>} line at the position, if one is there. */
+    private boolean skipRecordLine() throws IOException {
+        if (buf[pos] != 'R') {
+            return false;
+        }
+        while (limit - pos < EvtxDumpLines.MAX_BYTES && refill(pos)) {
+            // a slow stream may hand out the line a few bytes at a time
+        }
+        int length = EvtxDumpLines.recordLine(buf, pos, limit, eof);
+        pos += length;
+        line += length > 0 ? 1 : 0;
+        return length > 0;
+    }
+
+    /** Takes whole lines up to the first one that opens an object or an array. */
+    private Piece leading() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int n = 0;
+        boolean firstLine = true;
+        do {
+            while (pos < limit || refill(pos)) {
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    line++;
+                    break;
+                }
+                if (firstLine && n < EXCERPT_BYTES) {
+                    excerpt[n++] = b;
+                }
+            }
+            firstLine = false;
+        } while (!opensValue(nextLineStart()));
+        String text = new String(excerpt, 0, n, StandardCharsets.UTF_8).strip();
+        return new Piece.Leading(text, consumed() - offset, offset, startLine);
+    }
+
+    private static boolean opensValue(int b) {
+        return b < 0 || b == '{' || b == '[';
+    }
+
+    /**
+     * The first byte at or after the position that is not whitespace (blank lines included), or -1
+     * at the end of the input; consumes nothing.
+     */
+    private int nextLineStart() throws IOException {
+        int i = pos;
+        while (true) {
+            if (i >= limit) {
+                int shift = pos;
+                if (!refill(pos)) {
+                    return -1;
+                }
+                i -= shift;
+            }
+            if (!isWhitespace(buf[i])) {
+                return buf[i];
+            }
+            i++;
+        }
     }
 
     /**
@@ -167,6 +269,7 @@ final class JsonFramer {
 
     /** Scans one value from its opening bracket. */
     private Piece value() throws IOException {
+        seenValue = true;
         frameStart = pos;
         frameOffset = consumed();
         frameLine = line;

@@ -6,6 +6,7 @@ import dev.atwatch.event.Provenance;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import dev.atwatch.read.winclassic.WinClassicReader;
 import dev.atwatch.read.windows.WindowsEvents;
 import dev.atwatch.read.winxml.WinXmlReader;
@@ -20,7 +21,8 @@ import java.util.Map;
  * or classic WinEventLog text, that text is read again with its reader so the event has the same
  * fields as when read from the original log; otherwise the result's fields are taken as they are.
  * Either way the result's own {@code _time}, {@code host}, {@code source}, {@code sourcetype} and
- * {@code index} are kept.
+ * {@code index} are kept, and the event is marked {@linkplain Event#namedBySplunk() named by
+ * Splunk}, so that no profile renames them.
  */
 final class SplunkResults {
 
@@ -56,6 +58,9 @@ final class SplunkResults {
             sink.rejected(capture.rejected);
         } else if (capture.event != null) {
             sink.event(withMetadata(capture.event, fields, where, options));
+            if (capture.warning != null) {
+                sink.warning(capture.warning);
+            }
         }
     }
 
@@ -98,7 +103,7 @@ final class SplunkResults {
 
     private static Event withMetadata(
             Event event, Map<String, List<String>> fields, Provenance where, ReadOptions options) {
-        Event.Builder copy = Event.builder(where);
+        Event.Builder copy = Event.builder(where).namedBySplunk();
         event.toMap().forEach(copy::put);
         for (String name : METADATA) {
             List<String> values = fields.get(name);
@@ -124,6 +129,7 @@ final class SplunkResults {
     private static final class Capture implements RecordSink {
         Event event;
         Rejected rejected;
+        Warning warning;
 
         @Override
         public void event(Event e) {
@@ -133,6 +139,11 @@ final class SplunkResults {
         @Override
         public void rejected(Rejected r) {
             rejected = r;
+        }
+
+        @Override
+        public void warning(Warning w) {
+            warning = w;
         }
     }
 }

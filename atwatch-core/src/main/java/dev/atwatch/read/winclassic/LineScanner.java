@@ -1,33 +1,31 @@
 package dev.atwatch.read.winclassic;
 
+import dev.atwatch.read.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ending at {@code \n}, with each line's number and byte offset. A
  * line longer than the limit is consumed without being stored and comes back as {@link
- * Line#tooLong()}; a line that is not valid UTF-8 comes back with {@link Line#text()} null.
+ * Line#tooLong()}; bytes of a line that are not UTF-8 are read as U+FFFD, and {@link
+ * Line#malformedAt()} says where the first was.
  */
 final class LineScanner {
 
     /**
      * One line, its text without the line terminator, and the terminator it had ({@code \r\n},
-     * {@code \n} or none at the end of input).
+     * {@code \n} or none at the end of input); {@code malformedAt} is the index in the line of the
+     * first byte that is not UTF-8, or -1.
      */
-    record Line(String text, String terminator, long number, long offset, long bytes) {
+    record Line(
+            String text, String terminator, long number, long offset, long bytes, int malformedAt) {
         boolean tooLong() {
-            return text == null && bytes >= 0 && terminator == null;
+            return text == null;
         }
 
         boolean badEncoding() {
-            return text == null && terminator != null;
+            return malformedAt >= 0;
         }
     }
 
@@ -35,11 +33,6 @@ final class LineScanner {
 
     private final InputStream in;
     private final int maxLineBytes;
-    private final CharsetDecoder decoder =
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buf = new byte[READ_BYTES];
     private int pos;
     private int limit;
@@ -84,18 +77,13 @@ final class LineScanner {
 
     private Line finish(long length, boolean newline, long start) {
         if (length > maxLineBytes) {
-            return new Line(null, null, number, start, length);
+            return new Line(null, null, number, start, length, -1);
         }
         int size = (int) length;
         boolean cr = size > 0 && line[size - 1] == '\r';
         String terminator = newline ? (cr ? "\r\n" : "\n") : "";
-        try {
-            int textBytes = cr ? size - 1 : size;
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(line, 0, textBytes));
-            return new Line(chars.toString(), terminator, number, start, length);
-        } catch (CharacterCodingException e) {
-            return new Line(null, terminator, number, start, length);
-        }
+        Utf8Text.Decoded text = Utf8Text.decode(line, 0, cr ? size - 1 : size);
+        return new Line(text.text(), terminator, number, start, length, text.malformedAt());
     }
 
     private void store(long already, int take) {

@@ -7,6 +7,7 @@ import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +22,18 @@ import java.util.List;
  * sourcetypes name them; the timestamp is taken as UTC.
  *
  * <p>An event whose header is incomplete (the input ends before {@code Message=}, or {@code
- * LogName} or {@code EventCode} is missing) is rejected with the line it starts on. Lines before
- * the first event are rejected as one stray run.
+ * LogName} or {@code EventCode} is missing) is rejected with the line it starts on; an event with a
+ * line over a limit, with the offending line. Bytes that are not UTF-8 are read as U+FFFD, as
+ * Splunk indexes them, and the event is kept with a warning that points at the line. Lines before
+ * the first event (a line of something else, the end of an event cut off) are rejected as one
+ * range.
  */
 public final class WinClassicReader implements EventReader {
 
     private static final int SNIFF_LINES = 8;
+
+    /** Longest timestamp line, in bytes, with trailing spaces and a carriage return. */
+    private static final int TIMESTAMP_LINE_BYTES = 42;
 
     @Override
     public String name() {
@@ -48,12 +55,53 @@ public final class WinClassicReader implements EventReader {
         if (first + 1 >= lines.length || !ClassicEventParser.isTimestampLine(lines[first])) {
             return false;
         }
-        for (int i = first + 1; i < Math.min(lines.length, first + SNIFF_LINES); i++) {
-            if (lines[i].startsWith("LogName=") || lines[i].startsWith("EventCode=")) {
+        return headerFollows(List.of(lines).subList(first + 1, lines.length));
+    }
+
+    /** The first timestamp line followed by a header line, wherever it is in {@code head}. */
+    @Override
+    public int firstRecord(byte[] head, int length) {
+        for (int start = 0; start < length; start = lineEnd(head, start, length) + 1) {
+            int end = lineEnd(head, start, length);
+            if (end - start <= TIMESTAMP_LINE_BYTES
+                    && ClassicEventParser.isTimestampLine(text(head, start, end))
+                    && headerFollows(linesAfter(head, end + 1, length))) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean headerFollows(List<String> lines) {
+        for (String line : lines.subList(0, Math.min(lines.size(), SNIFF_LINES - 1))) {
+            if (line.startsWith("LogName=") || line.startsWith("EventCode=")) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static List<String> linesAfter(byte[] head, int from, int length) {
+        List<String> lines = new ArrayList<>();
+        for (int start = from; start < length && lines.size() < SNIFF_LINES; ) {
+            int end = lineEnd(head, start, length);
+            lines.add(text(head, start, end));
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    private static int lineEnd(byte[] head, int from, int length) {
+        int i = from;
+        while (i < length && head[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String text(byte[] head, int from, int end) {
+        int stop = end > from && head[end - 1] == '\r' ? end - 1 : end;
+        return new String(head, from, stop - from, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -111,8 +159,9 @@ public final class WinClassicReader implements EventReader {
         private final StringBuilder raw = new StringBuilder();
         private LineScanner.Line start;
         private long bytes;
-        private boolean badEncoding;
-        private long longestLine;
+        private LineScanner.Line badLine;
+        private LineScanner.Line longLine;
+        private LineScanner.Line recordLimitLine;
         private LineScanner.Line stray;
         private long record;
         private long reported;
@@ -134,7 +183,7 @@ public final class WinClassicReader implements EventReader {
                     reported = consumed;
                 }
             }
-            finishStray();
+            finishStray(lines.consumed());
             finishEvent(true);
             sink.progress(lines.consumed() - reported);
         }
@@ -144,13 +193,13 @@ public final class WinClassicReader implements EventReader {
                 tooLong(line);
                 return;
             }
-            if (line.text() != null && ClassicEventParser.isTimestampLine(line.text())) {
-                finishStray();
+            if (ClassicEventParser.isTimestampLine(line.text())) {
+                finishStray(line.offset());
                 finishEvent(false);
                 startEvent(line);
             } else if (start != null) {
                 addLine(line);
-            } else if (line.text() == null || !line.text().isBlank()) {
+            } else if (!line.text().isBlank()) {
                 stray = stray == null ? line : stray;
             }
         }
@@ -158,14 +207,14 @@ public final class WinClassicReader implements EventReader {
         private void tooLong(LineScanner.Line line) {
             if (start != null) {
                 bytes += line.bytes();
-                longestLine = Math.max(longestLine, line.bytes());
+                longLine = longLine == null ? line : longLine;
                 return;
             }
-            finishStray();
+            finishStray(line.offset());
             long max = options.limits().maxLineBytes();
             sink.rejected(
                     new Rejected(
-                            where(line),
+                            new Provenance(name, ++record, line.number(), line.offset()),
                             "limit." + ReadLimits.LINE_BYTES,
                             ReadLimits.exceeded(ReadLimits.LINE_BYTES, line.bytes(), max)));
         }
@@ -175,85 +224,103 @@ public final class WinClassicReader implements EventReader {
             texts.clear();
             raw.setLength(0);
             bytes = 0;
-            badEncoding = false;
-            longestLine = 0;
+            badLine = null;
+            longLine = null;
+            recordLimitLine = null;
             addLine(line);
         }
 
         private void addLine(LineScanner.Line line) {
             bytes += line.bytes();
-            if (line.text() == null) {
-                badEncoding = true;
-                return;
+            if (line.badEncoding() && badLine == null) {
+                badLine = line;
             }
             if (bytes <= options.limits().maxRecordBytes()) {
                 texts.add(line.text());
                 raw.append(line.text()).append(line.terminator());
+            } else if (recordLimitLine == null) {
+                recordLimitLine = line;
             }
         }
 
+        /**
+         * Parses the gathered event, or rejects it at the line that broke a limit; a line with
+         * bytes that are not UTF-8 gives the event a warning that points at that byte.
+         */
         private void finishEvent(boolean atEnd) {
             if (start == null) {
                 return;
             }
-            Provenance where = where(start);
+            long number = ++record;
+            Provenance where = at(number, start, 0);
             start = null;
-            long max = options.limits().maxRecordBytes();
-            if (longestLine > 0) {
-                long maxLine = options.limits().maxLineBytes();
-                sink.rejected(
-                        new Rejected(
-                                where,
-                                "limit." + ReadLimits.LINE_BYTES,
-                                ReadLimits.exceeded(ReadLimits.LINE_BYTES, longestLine, maxLine)));
-            } else if (bytes > max) {
-                sink.rejected(
-                        new Rejected(
-                                where,
-                                "limit." + ReadLimits.RECORD_BYTES,
-                                ReadLimits.exceeded(ReadLimits.RECORD_BYTES, bytes, max)));
-            } else if (badEncoding) {
-                sink.rejected(
-                        new Rejected(
-                                where,
-                                "classic.encoding",
-                                "event holds a line that is not valid UTF-8"));
-            } else {
-                ClassicEventParser.Outcome outcome =
-                        parser.parse(texts, raw.toString().strip(), where);
-                if (outcome.rejected() != null && atEnd) {
-                    Rejected rejected = outcome.rejected();
-                    outcome =
-                            new ClassicEventParser.Outcome(
-                                    null,
-                                    new Rejected(
-                                            rejected.where(),
-                                            rejected.reason(),
-                                            rejected.detail() + " (input ends inside the event)"));
-                }
-                emit(outcome, sink);
+            Rejected limit = limitRejection(number);
+            if (limit != null) {
+                sink.rejected(limit);
+                return;
+            }
+            ClassicEventParser.Outcome outcome = parser.parse(texts, raw.toString().strip(), where);
+            emit(atEnd ? endedInside(outcome) : outcome, sink);
+            if (outcome.event() != null && badLine != null) {
+                String detail =
+                        "line "
+                                + badLine.number()
+                                + " is not valid UTF-8 from byte "
+                                + badLine.malformedAt()
+                                + ", read as U+FFFD";
+                Provenance bad = at(number, badLine, badLine.malformedAt());
+                sink.warning(new Warning(bad, "classic.encoding", detail));
             }
         }
 
-        private void finishStray() {
+        /** The rejection of event {@code number} for a limit, at the offending line, or null. */
+        private Rejected limitRejection(long number) {
+            if (longLine != null) {
+                long max = options.limits().maxLineBytes();
+                return new Rejected(
+                        at(number, longLine, 0),
+                        "limit." + ReadLimits.LINE_BYTES,
+                        ReadLimits.exceeded(ReadLimits.LINE_BYTES, longLine.bytes(), max));
+            }
+            if (recordLimitLine != null) {
+                long max = options.limits().maxRecordBytes();
+                return new Rejected(
+                        at(number, recordLimitLine, 0),
+                        "limit." + ReadLimits.RECORD_BYTES,
+                        ReadLimits.exceeded(ReadLimits.RECORD_BYTES, bytes, max));
+            }
+            return null;
+        }
+
+        /** A rejection of the last event says that the input ends inside it. */
+        private static ClassicEventParser.Outcome endedInside(ClassicEventParser.Outcome outcome) {
+            Rejected rejected = outcome.rejected();
+            if (rejected == null) {
+                return outcome;
+            }
+            return new ClassicEventParser.Outcome(
+                    null,
+                    new Rejected(
+                            rejected.where(),
+                            rejected.reason(),
+                            rejected.detail() + " (input ends inside the event)"));
+        }
+
+        /** Rejects the lines before the first event, up to {@code end}, as one range. */
+        private void finishStray(long end) {
             if (stray == null) {
                 return;
             }
-            String excerpt = stray.text() == null ? "(not UTF-8)" : stray.text().strip();
-            if (excerpt.length() > 60) {
-                excerpt = excerpt.substring(0, 60) + "...";
-            }
+            Provenance where = new Provenance(name, ++record, stray.number(), stray.offset());
             sink.rejected(
-                    new Rejected(
-                            where(stray),
-                            "classic.stray-lines",
-                            "lines outside any event, from: '" + excerpt + "'"));
+                    Rejected.leadingBytes(
+                            where, "classic", end - stray.offset(), stray.text().strip()));
             stray = null;
         }
 
-        private Provenance where(LineScanner.Line line) {
-            record++;
-            return new Provenance(name, record, line.number(), line.offset());
+        /** The location of {@code line} of event {@code number}, {@code column} bytes in. */
+        private Provenance at(long number, LineScanner.Line line, int column) {
+            return new Provenance(name, number, line.number(), line.offset() + column);
         }
     }
 }

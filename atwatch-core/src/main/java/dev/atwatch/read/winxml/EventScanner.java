@@ -1,5 +1,6 @@
 package dev.atwatch.read.winxml;
 
+import dev.atwatch.read.EvtxDumpLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,9 @@ import java.util.Arrays;
 /**
  * Cuts a byte stream of Windows event XML into one piece per {@code <Event>} element, without
  * parsing it: one event per line as Splunk stores it, a stream of events (pretty-printed or not,
- * prefixed or not), or an {@code <Events>} document; and likewise the {@code <event>} elements of
- * the XML {@code atwatch convert} writes. Tags, quoted attribute values, comments, CDATA sections
- * and processing instructions are recognised so that an {@code <Event} or a {@code >} inside them
- * does not cut the stream.
+ * prefixed or not), or an {@code <Events>} document. Tags, quoted attribute values, comments, CDATA
+ * sections and processing instructions are recognised so that an {@code <Event} or a {@code >}
+ * inside them does not cut the stream.
  *
  * <p>Only the current event is held in memory, and only up to {@code maxRecordBytes}: a larger
  * event is scanned to its end and reported as {@link Piece.Oversized}. An {@code <Event} start tag
@@ -19,6 +19,11 @@ import java.util.Arrays;
  *
  * <p>Whitespace between two tags that holds a line break (pretty-printing) is dropped from the
  * event's bytes, so each event comes out on one line as Splunk stores it.
+ *
+ * <p>Before the first event only a prolog, comments, a document type declaration and an {@code
+ * <Events>} wrapper may stand; anything else (a line of another format, the end of an event cut off
+ * by {@code tail}) is taken up to the next event start and reported as one {@link Piece.Leading}
+ * range. The {@code Record <id>} lines {@code evtx_dump} prints between records are skipped.
  */
 final class EventScanner {
 
@@ -43,12 +48,17 @@ final class EventScanner {
 
         /** Text or markup outside any event that is not whitespace, a prolog or a wrapper. */
         record Stray(String excerpt, long offset, long line) implements Piece {}
+
+        /** The {@code bytes} bytes before the first event that are not a prolog or a wrapper. */
+        record Leading(String excerpt, long bytes, long offset, long line) implements Piece {}
     }
 
     private static final int READ_BYTES = 64 * 1024;
     private static final int EXCERPT_BYTES = 60;
     private static final String EVENT = "Event";
+    private static final String EVENTS = "Events";
     private static final String EXPORTED = "event";
+    private static final String EXPORTED_EVENTS = "events";
     private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
     private final InputStream in;
@@ -60,6 +70,7 @@ final class EventScanner {
     private boolean eof;
     private long base;
     private long line = 1;
+    private boolean seenEvent;
 
     private byte[] event = new byte[4096];
     private int eventLength;
@@ -77,6 +88,28 @@ final class EventScanner {
         return base + pos;
     }
 
+    /** The current line: after a piece, the line it ends on. */
+    long line() {
+        return line;
+    }
+
+    /**
+     * Whether the rest of the current line holds more than whitespace and end tags, such as the
+     * next event of a document written on one line. Consumes nothing.
+     */
+    boolean moreOnLine() throws IOException {
+        for (int i = 0; i < READ_BYTES && ensure(i + 1); i++) {
+            byte b = peek(i);
+            if (b == '\n') {
+                return false;
+            }
+            if (!isWhitespace(b)) {
+                return b != '<' || !ensure(i + 2) || peek(i + 1) != '/';
+            }
+        }
+        return false;
+    }
+
     /** The next piece, or {@code null} at the end of the input. */
     Piece next() throws IOException {
         if (consumed() == 0 && startsWith(UTF8_BOM)) {
@@ -86,14 +119,30 @@ final class EventScanner {
             if (!skipWhitespace()) {
                 return null;
             }
+            if (skipRecordLine()) {
+                continue;
+            }
             if (peek(0) != '<') {
-                return stray();
+                return seenEvent ? stray() : leading();
             }
             Piece piece = markupOutsideEvent();
             if (piece != null) {
                 return piece;
             }
         }
+    }
+
+    /** Skips an {@code evtx_dump} {@code Record <id>} line at the position, if one is there. */
+    private boolean skipRecordLine() throws IOException {
+        if (peek(0) != 'R') {
+            return false;
+        }
+        boolean atEnd = !ensure(EvtxDumpLines.MAX_BYTES);
+        int length = EvtxDumpLines.recordLine(buf, pos, limit, atEnd);
+        for (int i = 0; i < length; i++) {
+            take();
+        }
+        return length > 0;
     }
 
     /** Handles markup at the top level; returns a piece, or null when it was only skipped. */
@@ -108,6 +157,13 @@ final class EventScanner {
             skipDoctype();
             return new Piece.Doctype(offset, startLine);
         }
+        String root = eventRoot();
+        if (root != null) {
+            return scanEvent(root);
+        }
+        if (!seenEvent && !isElementStart(EVENTS) && !isUnprefixedStart(EXPORTED_EVENTS)) {
+            return leading();
+        }
         if (startsWith("<!") || startsWith("</")) {
             if (startsWith("<![CDATA[")) {
                 skipPast("]]>");
@@ -116,12 +172,35 @@ final class EventScanner {
             skipPast(">");
             return null;
         }
-        String root = eventRoot();
-        if (root != null) {
-            return scanEvent(root);
-        }
         skipTag();
         return null;
+    }
+
+    /**
+     * Takes everything up to the next event, wrapper or prolog start: what stands before the first
+     * event and is none of them.
+     */
+    private Piece leading() throws IOException {
+        long offset = consumed();
+        long startLine = line;
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int n = 0;
+        do {
+            byte b = take();
+            if (n < EXCERPT_BYTES) {
+                excerpt[n++] = b;
+            }
+        } while (ensure(1) && !atDocumentStart());
+        String text = new String(excerpt, 0, n, StandardCharsets.UTF_8).strip();
+        return new Piece.Leading(text, consumed() - offset, offset, startLine);
+    }
+
+    private boolean atDocumentStart() throws IOException {
+        return peek(0) == '<'
+                && (eventRoot() != null
+                        || isElementStart(EVENTS)
+                        || isUnprefixedStart(EXPORTED_EVENTS)
+                        || startsWith("<?"));
     }
 
     private Piece stray() throws IOException {
@@ -139,11 +218,9 @@ final class EventScanner {
         return new Piece.Stray(text, offset, startLine);
     }
 
-    /**
-     * Scans one event from its {@code <}; the current position is at an event start tag. Another
-     * start tag of the same event element ends an event left unterminated.
-     */
+    /** Scans one event from its {@code <}; the current position is at an event start tag. */
     private Piece scanEvent(String root) throws IOException {
+        seenEvent = true;
         eventLength = 0;
         eventBytes = 0;
         eventOffset = consumed();
@@ -318,11 +395,35 @@ final class EventScanner {
     }
 
     /**
+     * Whether the input is at a start tag named {@code name} or {@code prefix:name}, followed by a
+     * delimiter.
+     */
+    /**
      * The event element the input is at: {@value #EVENT} for {@code <Event} or {@code
      * <prefix:Event}, {@value #EXPORTED} for an unprefixed {@code <event} (as {@code atwatch
      * convert} writes events), each followed by a delimiter; else null.
      */
     private String eventRoot() throws IOException {
+        if (isElementStart(EVENT)) {
+            return EVENT;
+        }
+        return isUnprefixedStart(EXPORTED) ? EXPORTED : null;
+    }
+
+    /** Whether the input is at a start tag named {@code name}, without a prefix. */
+    private boolean isUnprefixedStart(String name) throws IOException {
+        if (!ensure(name.length() + 2)) {
+            return false;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            if ((peek(1 + k) & 0xff) != name.charAt(k)) {
+                return false;
+            }
+        }
+        return !isNameByte(peek(1 + name.length()));
+    }
+
+    private boolean isElementStart(String name) throws IOException {
         int i = 1;
         int nameStart = 1;
         while (i < 256 && ensure(i + 1) && isNameByte(peek(i))) {
@@ -331,18 +432,11 @@ final class EventScanner {
             }
             i++;
         }
-        if (i - nameStart != EVENT.length()) {
-            return null;
+        if (i - nameStart != name.length()) {
+            return false;
         }
-        if (nameIs(nameStart, EVENT)) {
-            return EVENT;
-        }
-        return nameStart == 1 && nameIs(nameStart, EXPORTED) ? EXPORTED : null;
-    }
-
-    private boolean nameIs(int at, String name) {
         for (int k = 0; k < name.length(); k++) {
-            if ((peek(at + k) & 0xff) != name.charAt(k)) {
+            if ((peek(nameStart + k) & 0xff) != name.charAt(k)) {
                 return false;
             }
         }

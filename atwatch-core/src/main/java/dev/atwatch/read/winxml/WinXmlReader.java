@@ -2,19 +2,19 @@ package dev.atwatch.read.winxml;
 
 import dev.atwatch.event.Provenance;
 import dev.atwatch.read.EventReader;
+import dev.atwatch.read.EvtxDumpLines;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordFilter;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.read.Utf8Text;
+import dev.atwatch.read.Warning;
 import dev.atwatch.read.windows.WindowsEventRecord;
 import dev.atwatch.read.windows.WindowsEvents;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +28,10 @@ import java.nio.charset.StandardCharsets;
  * <p>The input is streamed: only the current event is held, up to {@link
  * ReadLimits#maxRecordBytes()}. A malformed event is rejected and reading resumes at the next
  * {@code <Event}. A document type declaration is rejected and never read, so no entity it declares
- * is ever expanded.
+ * is ever expanded. Bytes that are not UTF-8 are read as U+FFFD, as Splunk indexes them, and the
+ * event is kept with a warning. What stands before the first event (a line of something else, the
+ * end of an event cut off) is rejected as one range, and the events after it are read. The {@code
+ * Record <id>} lines of {@code evtx_dump}'s output are skipped.
  */
 public final class WinXmlReader implements EventReader {
 
@@ -38,16 +41,58 @@ public final class WinXmlReader implements EventReader {
     }
 
     /**
-     * Recognises content that starts with markup and holds an {@code <Event} (or an exported {@code
-     * <event}) start tag.
+     * Recognises content that starts with markup (after {@code evtx_dump}'s {@code Record <id>}
+     * line, if any) and holds an {@code <Event} (or an exported {@code <event}) start tag.
      */
     @Override
     public boolean recognizes(byte[] head, int length) {
         int start = skipBomAndWhitespace(head, length);
+        start += EvtxDumpLines.recordLine(head, start, length, true);
         if (start >= length || head[start] != '<') {
             return false;
         }
         return indexOfEvent(head, start, length) >= 0;
+    }
+
+    /**
+     * The first {@code <Event} start tag that opens a line or follows a tag: a record of an input
+     * whose first line is something else or that was cut inside an event.
+     */
+    @Override
+    public int firstRecord(byte[] head, int length) {
+        for (int i = indexOfEvent(head, 0, length); i >= 0; i = indexOfEvent(head, i + 1, length)) {
+            int tag = head[i] == '<' ? i : startOfPrefixedName(head, i);
+            if (tag >= 0 && opensLineOrFollowsTag(head, tag)) {
+                return tag;
+            }
+        }
+        return -1;
+    }
+
+    /** The {@code <} of the prefixed name whose {@code :} is at {@code colon}, or -1. */
+    private static int startOfPrefixedName(byte[] head, int colon) {
+        int i = colon - 1;
+        while (i >= 0 && head[i] != '<' && isNameStartByte(head[i])) {
+            i--;
+        }
+        return i >= 0 && head[i] == '<' && i < colon - 1 ? i : -1;
+    }
+
+    private static boolean isNameStartByte(byte b) {
+        return b < 0 || Character.isLetterOrDigit(b) || b == '_' || b == '-' || b == '.';
+    }
+
+    private static boolean opensLineOrFollowsTag(byte[] head, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            byte b = head[i];
+            if (b == '\n' || b == '>') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -57,10 +102,15 @@ public final class WinXmlReader implements EventReader {
             EventScanner scanner = new EventScanner(in, options.limits().maxRecordBytes());
             long record = 0;
             long reported = 0;
+            long previousEnd = 0;
             for (EventScanner.Piece piece = scanner.next(); piece != null; piece = scanner.next()) {
                 record++;
+                boolean shared =
+                        piece.line() == previousEnd
+                                || piece.line() == scanner.line() && scanner.moreOnLine();
+                previousEnd = scanner.line();
                 Provenance where =
-                        new Provenance(input.name(), record, piece.line(), piece.offset());
+                        new Provenance(input.name(), record, piece.line(), piece.offset(), shared);
                 emit(piece, where, parser, options, sink);
                 long consumed = scanner.consumed();
                 sink.progress(consumed - reported);
@@ -118,6 +168,8 @@ public final class WinXmlReader implements EventReader {
                             where,
                             "xml.stray-content",
                             "content outside any <Event>: '" + stray.excerpt() + "'"));
+        } else if (piece instanceof EventScanner.Piece.Leading leading) {
+            sink.rejected(Rejected.leadingBytes(where, "xml", leading.bytes(), leading.excerpt()));
         }
     }
 
@@ -129,12 +181,13 @@ public final class WinXmlReader implements EventReader {
             ReadOptions options,
             RecordSink sink) {
         try {
-            String raw = decode(bytes, length);
+            Utf8Text.Decoded raw = Utf8Text.decode(bytes, 0, length);
             if (isExported(bytes, length)) {
-                sink.event(parser.exported.parse(raw, where, options));
+                sink.event(parser.exported.parse(raw.text(), where, options));
+                warnIfRepaired(bytes, raw, where, sink);
                 return;
             }
-            WindowsEventRecord record = parser.windows.parse(raw);
+            WindowsEventRecord record = parser.windows.parse(raw.text());
             String systemTime = record.system().get("TimeCreated.SystemTime");
             if (Double.isNaN(WindowsEvents.time(systemTime))) {
                 sink.rejected(
@@ -145,8 +198,17 @@ public final class WinXmlReader implements EventReader {
                 return;
             }
             sink.event(WindowsEvents.toEvent(record, where, options));
+            warnIfRepaired(bytes, raw, where, sink);
         } catch (RecordException e) {
             sink.rejected(new Rejected(where, e.reason(), e.getMessage()));
+        }
+    }
+
+    private static void warnIfRepaired(
+            byte[] bytes, Utf8Text.Decoded raw, Provenance where, RecordSink sink) {
+        if (raw.repaired()) {
+            String detail = Utf8Text.repairDetail(bytes, 0, raw, "the event");
+            sink.warning(new Warning(where, "xml.encoding", detail));
         }
     }
 
@@ -171,21 +233,6 @@ public final class WinXmlReader implements EventReader {
                 && bytes[4] == 'n'
                 && bytes[5] == 't'
                 && isDelimiter(bytes[6]);
-    }
-
-    /** Decodes UTF-8 strictly: a malformed byte sequence rejects the event. */
-    private static String decode(byte[] bytes, int length) throws RecordException {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new RecordException(
-                    "xml.encoding", "event is not valid UTF-8: " + e.getMessage());
-        }
     }
 
     private static Rejected oversized(Provenance where, long bytes, ReadLimits limits) {

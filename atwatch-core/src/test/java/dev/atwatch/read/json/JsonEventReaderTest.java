@@ -2,18 +2,27 @@ package dev.atwatch.read.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atwatch.detect.RulePack;
 import dev.atwatch.event.Event;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.event.Profile;
 import dev.atwatch.read.GeneratedInput;
 import dev.atwatch.read.HeapPeak;
 import dev.atwatch.read.MemoryInput;
 import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordingSink;
+import dev.atwatch.read.Rejected;
+import dev.atwatch.spl.EventFilter;
+import dev.atwatch.spl.ExecutionOptions;
+import dev.atwatch.spl.Query;
+import dev.atwatch.spl.Spl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonEventReaderTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples", "windows");
 
     private final JsonEventReader reader = new JsonEventReader();
 
@@ -177,6 +188,19 @@ class JsonEventReaderTest {
         assertThat(fields.get("_cd")).isNull();
         assertThat(fields.text("sourcetype")).isEqualTo("XmlWinEventLog:Security");
         assertThat(fields.raw()).startsWith("{\"preview\":false");
+        assertThat(sink.events).allMatch(Event::namedBySplunk);
+        assertThat(Profile.TA_WINDOWS_8.apply(fields).text("sourcetype"))
+                .isEqualTo("XmlWinEventLog:Security");
+    }
+
+    @Test
+    void profileRenamesTheSourcetypeOfEventsNotExportedBySplunk() throws IOException {
+        Event nxlog = read("nxlog-flat.jsonl").events.get(0);
+
+        assertThat(nxlog.namedBySplunk()).isFalse();
+        Event named = Profile.TA_WINDOWS_8.apply(nxlog);
+        assertThat(named.text("sourcetype")).isEqualTo("XmlWinEventLog");
+        assertThat(named.text("source")).isEqualTo("XmlWinEventLog:Security");
     }
 
     @Test
@@ -266,20 +290,32 @@ class JsonEventReaderTest {
     }
 
     @Test
-    void invalidUtf8RejectsOnlyItsLine() throws IOException {
+    void invalidUtf8IsReadAsReplacementAndTheEventKeptWithAWarning() throws IOException {
         byte[] bad =
-                "{\"EventID\":1,\"Channel\":\"Security\",\"Msg\":\"\u00ff\"}\n"
+                ("{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
+                                + "\"@timestamp\":\"2020-01-01T00:00:01Z\",\"Msg\":\"\u00ff\","
+                                + "\"Image\":\"C:\\\\Windows\\\\System32\\\\at.exe\"}\n")
                         .getBytes(StandardCharsets.ISO_8859_1);
         byte[] good = line(2).getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[bad.length + good.length];
         System.arraycopy(bad, 0, content, 0, bad.length);
         System.arraycopy(good, 0, content, bad.length, good.length);
+        Query query = Spl.compile("EventCode=1 Image=\"*\\\\at.exe\"").query().orElseThrow();
 
-        RecordingSink sink = read(MemoryInput.of("utf8.jsonl", content), ReadOptions.DEFAULTS);
+        for (ReadOptions options :
+                List.of(ReadOptions.DEFAULTS, ReadOptions.DEFAULTS.withFilter(query.prefilter()))) {
+            RecordingSink sink = read(MemoryInput.of("utf8.jsonl", content), options);
 
-        assertThat(sink.reasons()).containsExactly("json.malformed");
-        assertThat(sink.rejected.get(0).detail()).contains("UTF-8");
-        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("2");
+            assertThat(sink.rejected).isEmpty();
+            Event at = sink.events.get(0);
+            assertThat(at.text("Msg")).isEqualTo("\ufffd");
+            assertThat(query.filter(ExecutionOptions.splunk()).test(at)).isTrue();
+            assertThat(sink.warnings).extracting(w -> w.reason()).containsExactly("json.encoding");
+            assertThat(sink.warnings.get(0).where()).isEqualTo(at.provenance());
+            assertThat(sink.warnings.get(0).detail()).contains("0xff");
+        }
+        RecordingSink all = read(MemoryInput.of("utf8.jsonl", content), ReadOptions.DEFAULTS);
+        assertThat(all.events).extracting(e -> e.text("EventCode")).containsExactly("1", "2");
     }
 
     @Test
@@ -337,6 +373,134 @@ class JsonEventReaderTest {
         assertThat(sink.rejected).isEmpty();
         assertThat(sink.events).hasSize(1);
         assertThat(sink.events.get(0).provenance().line()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "json-nxlog-at-cmd.json",
+                "json-winlogbeat-at-powershell.json",
+                "splunk-export-wmi-scheduledjob.json"
+            })
+    void referenceRulePrefilterSkipsRecordsAndKeepsEveryMatch(String example) throws Exception {
+        byte[] content = Files.readAllBytes(EXAMPLES.resolve(example));
+        Query reference =
+                Spl.compile(RulePack.bundled().rule("t1053-002-reference").search())
+                        .query()
+                        .orElseThrow();
+        RecordingSink all = read(MemoryInput.of(example, content), ReadOptions.DEFAULTS);
+        RecordingSink filtered =
+                read(
+                        MemoryInput.of(example, content),
+                        ReadOptions.DEFAULTS.withFilter(reference.prefilter()));
+
+        EventFilter search = reference.filter(ExecutionOptions.splunk());
+        List<Long> matches = offsets(all.events.stream().filter(search::test).toList());
+        assertThat(matches).isNotEmpty();
+        assertThat(offsets(filtered.events)).containsAll(matches);
+        assertThat(filtered.prefiltered).isPositive();
+        assertThat(filtered.prefiltered + filtered.events.size()).isEqualTo(all.events.size());
+        assertThat(filtered.rejected).isEqualTo(all.rejected);
+    }
+
+    @Test
+    void recordSpellingALiteralWithEscapesIsNotPrefiltered() throws IOException {
+        String spelled =
+                "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
+                        + "\"@timestamp\":\"2020-01-01T00:00:01Z\","
+                        + "\"Image\":\"C:\\\\Windows\\\\System32\\\\at\\u002eexe\"}\n";
+        Query query = Spl.compile("EventCode=1 Image=\"*\\\\at.exe\"").query().orElseThrow();
+
+        RecordingSink sink =
+                read(
+                        MemoryInput.of("spelled.jsonl", spelled + line(2)),
+                        ReadOptions.DEFAULTS.withFilter(query.prefilter()));
+
+        assertThat(sink.prefiltered).isEqualTo(1);
+        assertThat(sink.events).hasSize(1);
+        assertThat(sink.events.get(0).text("Image")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(query.filter(ExecutionOptions.splunk()).test(sink.events.get(0))).isTrue();
+    }
+
+    private static List<Long> offsets(List<Event> events) {
+        return events.stream().map(e -> e.provenance().offset()).toList();
+    }
+
+    @Test
+    void linesBeforeTheFirstObjectAreOneLeadingRange() throws IOException {
+        String text = "garbage line\n\"Image\":\"x\"},\n\n" + line(1) + "stray\n" + line(2);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
+        RecordingSink sink = read(MemoryInput.of("lead.jsonl", text), ReadOptions.DEFAULTS);
+
+        assertThat(reader.recognizes(bytes, bytes.length)).isFalse();
+        assertThat(reader.firstRecord(bytes, bytes.length)).isEqualTo(text.indexOf('{'));
+        assertThat(sink.reasons()).containsExactly("json.leading-bytes", "json.malformed");
+        Rejected leading = sink.rejected.get(0);
+        assertThat(leading.where().offset()).isZero();
+        assertThat(leading.detail())
+                .isEqualTo(
+                        (text.indexOf("\n\n") + 1)
+                                + " bytes before the first event, from: 'garbage line'");
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("1", "2");
+        assertThat(sink.events.get(0).provenance().line()).isEqualTo(4);
+    }
+
+    @Test
+    void inputCutInsideAnObjectIsReadAfterOneLeadingRange() throws IOException {
+        byte[] whole = fixture("nxlog-flat.jsonl");
+        String text = new String(whole, StandardCharsets.UTF_8);
+        int cut = text.indexOf("\"Channel\"");
+        byte[] tail = java.util.Arrays.copyOfRange(whole, cut, whole.length);
+
+        RecordingSink sink = read(MemoryInput.of("tail.jsonl", tail), ReadOptions.DEFAULTS);
+
+        assertThat(sink.reasons()).containsExactly("json.leading-bytes");
+        assertThat(sink.rejected.get(0).where().offset()).isZero();
+        assertThat(sink.events).hasSize(read("nxlog-flat.jsonl").events.size() - 1);
+    }
+
+    @Test
+    void evtxDumpJsonOutputWithRecordLinesIsRead() throws IOException {
+        String nested = new String(fixture("evtx-dump-nested.json"), StandardCharsets.UTF_8);
+        String pretty = nested.substring(0, nested.indexOf("\n{\"Event\"") + 1);
+        String text = "Record 2165579\n" + pretty + "Record 2165580\n" + pretty;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
+        RecordingSink sink = read(MemoryInput.of("evtx_dump.json", text), ReadOptions.DEFAULTS);
+        RecordingSink trickled =
+                read(MemoryInput.of("evtx_dump.json", text).trickled(3), ReadOptions.DEFAULTS);
+
+        assertThat(reader.recognizes(bytes, bytes.length)).isTrue();
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events)
+                .extracting(e -> e.text("CommandLine"))
+                .hasSize(2)
+                .containsOnly("at  13:20 /interactive cmd");
+        assertThat(sink.events.get(1).provenance().line()).isEqualTo(pretty.lines().count() + 3);
+        assertThat(trickled.events)
+                .extracting(Event::toMap)
+                .isEqualTo(sink.events.stream().map(Event::toMap).toList());
+    }
+
+    @Test
+    void objectsSharingALineAreToldApartByRecordNumberAndOffset() throws IOException {
+        String one = line(1).strip();
+        String two = line(2).strip();
+        String text = "[" + one + "," + two + "]\n" + line(3);
+        Query query = Spl.compile("Hostname=h").query().orElseThrow();
+
+        for (ReadOptions options :
+                List.of(ReadOptions.DEFAULTS, ReadOptions.DEFAULTS.withFilter(query.prefilter()))) {
+            RecordingSink sink = read(MemoryInput.of("array.json", text), options);
+
+            assertThat(sink.events)
+                    .extracting(e -> e.provenance().describe())
+                    .containsExactly(
+                            "array.json:1 #1 @1",
+                            "array.json:1 #2 @" + (2 + one.length()),
+                            "array.json:2");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.atwatch.event.FieldValue;
 import dev.atwatch.read.GeneratedInput;
 import dev.atwatch.read.HeapPeak;
 import dev.atwatch.read.MemoryInput;
+import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordingSink;
 import java.io.IOException;
@@ -167,13 +168,15 @@ class WinClassicReaderTest {
         assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("7036");
         assertThat(sink.reasons())
                 .containsExactly(
-                        "classic.stray-lines",
+                        "classic.leading-bytes",
                         "classic.truncated",
                         "classic.truncated",
                         "classic.truncated");
         assertThat(sink.rejected)
                 .extracting(r -> r.where().line())
                 .containsExactly(1L, 2L, 6L, 22L);
+        assertThat(sink.rejected.get(0).detail())
+                .contains("31 bytes", "garbage before the first event");
         assertThat(sink.rejected.get(2).detail()).contains("LogName");
         assertThat(sink.rejected.get(3).detail()).contains("input ends inside the event");
         String text = new String(fixture("truncated.log"), StandardCharsets.UTF_8);
@@ -204,8 +207,13 @@ class WinClassicReaderTest {
     }
 
     @Test
-    void invalidUtf8RejectsOnlyItsEvent() throws IOException {
-        String bad = "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=1\nMessage=caf\u00e9\n";
+    void invalidUtf8IsReadAsReplacementAndTheWarningPointsAtTheLine() throws IOException {
+        String bad =
+                "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=4688\nComputerName=fs01\n"
+                        + "Message=A new process has been created.\n\n"
+                        + "Creator Subject:\n\tAccount Name:\t\tadm\u00ff\n"
+                        + "Process Information:\n"
+                        + "\tNew Process Name:\tC:\\Windows\\System32\\at.exe\n";
         byte[] first = bad.getBytes(StandardCharsets.ISO_8859_1);
         byte[] second = fixture("lf-only.log");
         byte[] content = new byte[first.length + second.length];
@@ -214,8 +222,15 @@ class WinClassicReaderTest {
 
         RecordingSink sink = read(MemoryInput.of("bad.log", content));
 
-        assertThat(sink.reasons()).containsExactly("classic.encoding");
-        assertThat(sink.events).hasSize(2);
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).hasSize(3);
+        Event at = sink.events.get(0);
+        assertThat(at.text("New_Process_Name")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(at.text("Account_Name")).isEqualTo("adm\ufffd");
+        assertThat(sink.warnings).extracting(w -> w.reason()).containsExactly("classic.encoding");
+        assertThat(sink.warnings.get(0).where().line()).isEqualTo(8);
+        assertThat(sink.warnings.get(0).where().record()).isEqualTo(at.provenance().record());
+        assertThat(sink.warnings.get(0).where().offset()).isEqualTo(bad.indexOf('\u00ff'));
     }
 
     @Test
@@ -230,9 +245,29 @@ class WinClassicReaderTest {
                 sink);
 
         assertThat(sink.reasons()).containsExactly("limit.line-bytes");
-        assertThat(sink.rejected.get(0).where().line()).isEqualTo(1);
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(4);
+        assertThat(sink.rejected.get(0).where().offset()).isEqualTo(head.indexOf("Message="));
         assertThat(sink.events).hasSize(2);
         heap.assertGrewLessThan(64L << 20);
+    }
+
+    @Test
+    void eventOverTheRecordLimitIsRejectedAtTheLineThatPassesIt() throws IOException {
+        String event =
+                "10/01/2021 05:30:39 PM\nLogName=Security\nEventCode=4688\nComputerName=fs01\n"
+                        + "Message=A new process has been created.\n"
+                        + "\tNew Process Name:\tC:\\Windows\\System32\\at.exe\n";
+        ReadOptions options =
+                new ReadOptions(null, null, ReadLimits.DEFAULTS.with(ReadLimits.RECORD_BYTES, 100));
+        RecordingSink sink = new RecordingSink();
+
+        reader.read(MemoryInput.of("big.log", event), options, sink);
+
+        assertThat(sink.reasons()).containsExactly("limit.record-bytes");
+        // 22 + 16 + 14 + 17 bytes before the Message= line, which passes 100
+        assertThat(sink.rejected.get(0).where().line()).isEqualTo(5);
+        assertThat(sink.rejected.get(0).where().offset()).isEqualTo(event.indexOf("Message="));
+        assertThat(sink.rejected.get(0).where().record()).isEqualTo(1);
     }
 
     @Test

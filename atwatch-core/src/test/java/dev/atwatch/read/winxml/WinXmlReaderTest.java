@@ -10,6 +10,9 @@ import dev.atwatch.read.MemoryInput;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordingSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.spl.ExecutionOptions;
+import dev.atwatch.spl.Query;
+import dev.atwatch.spl.Spl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -223,16 +226,28 @@ class WinXmlReaderTest {
     }
 
     @Test
-    void invalidUtf8InAnEventRejectsOnlyThatEvent() throws IOException {
+    void invalidUtf8IsReadAsReplacementAndTheEventKeptWithAWarning() throws IOException {
         byte[] good = event(1, "ok").getBytes(StandardCharsets.UTF_8);
-        byte[] bad = event(2, "bad\u00ff").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] content = concat(bad, good);
+        String at =
+                event(2, "at 13:20 /interactive cmd")
+                        .replace(
+                                "<Data Name='CommandLine'>",
+                                "<Data Name='NewProcessName'>C:\\Windows\\System32\\at.exe</Data>"
+                                        + "<Data Name='CommandLine'>")
+                        .replace("<Computer>h2", "<Computer>h2\u00ff");
+        byte[] content = concat(good, at.getBytes(StandardCharsets.ISO_8859_1));
 
         RecordingSink sink = read(MemoryInput.of("bad-utf8.xml", content));
 
-        assertThat(sink.reasons()).containsExactly("xml.encoding");
-        assertThat(sink.rejected.get(0).where().line()).isEqualTo(1);
-        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("1");
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("1", "2");
+        Event repaired = sink.events.get(1);
+        assertThat(repaired.text("host")).isEqualTo("h2\ufffd");
+        assertThat(repaired.text("NewProcessName")).isEqualTo("C:\\Windows\\System32\\at.exe");
+        assertThat(sink.warnings).extracting(w -> w.reason()).containsExactly("xml.encoding");
+        assertThat(sink.warnings.get(0).where()).isEqualTo(repaired.provenance());
+        assertThat(sink.warnings.get(0).where().line()).isEqualTo(2);
+        assertThat(sink.warnings.get(0).detail()).contains("0xff", "U+FFFD");
     }
 
     @Test
@@ -268,9 +283,116 @@ class WinXmlReaderTest {
         RecordingSink sink =
                 read(MemoryInput.of("stray.xml", "garbage here\n" + event(1, "x") + "\nmore\n"));
 
-        assertThat(sink.reasons()).containsExactly("xml.stray-content", "xml.stray-content");
-        assertThat(sink.rejected.get(0).detail()).contains("garbage here");
+        assertThat(sink.reasons()).containsExactly("xml.leading-bytes", "xml.stray-content");
+        assertThat(sink.rejected.get(0).detail()).contains("13 bytes", "garbage here");
+        assertThat(sink.rejected.get(0).where().offset()).isZero();
         assertThat(sink.events).hasSize(1);
+    }
+
+    @Test
+    void characterReferencesAndCdataAreDecodedAndPassTheImagePrefilter() throws IOException {
+        Query query = Spl.compile("EventCode=1 Image=\"*\\\\at.exe\"").query().orElseThrow();
+        List<String> images =
+                List.of(
+                        "C:\\Windows\\System32&#x5C;at.exe",
+                        "C:\\Windows\\System32\\&#97;t.exe",
+                        "C:\\Windows\\System32\\at&#46;exe",
+                        "<![CDATA[C:\\Windows\\System32\\a]]>t.exe",
+                        "C:\\Windows\\System32\\cmd.exe");
+        StringBuilder text = new StringBuilder();
+        for (String image : images) {
+            text.append(
+                    event(1, "")
+                            .replace(
+                                    "<Channel>Security",
+                                    "<Channel>Microsoft-Windows-Sysmon/Operational")
+                            .replace("<Data Name='CommandLine'>", "<Data Name='Image'>" + image));
+        }
+        RecordingSink sink = new RecordingSink();
+        reader.read(
+                MemoryInput.of("spelled.xml", text.toString()),
+                ReadOptions.DEFAULTS.withFilter(query.prefilter()),
+                sink);
+
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.prefiltered).isEqualTo(1);
+        assertThat(sink.events)
+                .extracting(e -> e.text("Image"))
+                .containsOnly("C:\\Windows\\System32\\at.exe")
+                .hasSize(4);
+        assertThat(sink.events).allMatch(query.filter(ExecutionOptions.splunk())::test);
+    }
+
+    @Test
+    void evtxDumpRecordLinesAndPrologsBetweenEventsAreSkipped() throws IOException {
+        String prolog = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+        String text =
+                "Record 7\n" + prolog + event(1, "a") + "Record 8\r\n" + prolog + event(2, "b");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
+        RecordingSink sink = read(MemoryInput.of("evtx_dump.xml", text));
+
+        assertThat(reader.recognizes(bytes, bytes.length)).isTrue();
+        assertThat(sink.rejected).isEmpty();
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("1", "2");
+        assertThat(sink.events.get(1).provenance().line()).isEqualTo(6);
+    }
+
+    @Test
+    void eventsSharingALineAreToldApartByRecordNumberAndOffset() throws IOException {
+        String one = event(1, "a").strip();
+        String two = event(2, "b").strip();
+        String events = "<Events>" + one + two + "</Events>\n";
+        String wevtutil = one + two + "\n" + event(3, "c");
+
+        RecordingSink document = read(MemoryInput.of("one-line.xml", events));
+        RecordingSink stream = read(MemoryInput.of("wevtutil.xml", wevtutil));
+
+        assertThat(document.events)
+                .extracting(e -> e.provenance().describe())
+                .containsExactly(
+                        "one-line.xml:1 #1 @8", "one-line.xml:1 #2 @" + (8 + one.length()));
+        assertThat(stream.events)
+                .extracting(e -> e.provenance().describe())
+                .containsExactly(
+                        "wevtutil.xml:1 #1 @0",
+                        "wevtutil.xml:1 #2 @" + one.length(),
+                        "wevtutil.xml:2");
+        assertThat(read("pretty-stream.xml").events)
+                .extracting(e -> e.provenance().describe())
+                .containsExactly("pretty-stream.xml:2", "pretty-stream.xml:25");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 200, 700})
+    void inputCutInsideAnEventIsReadAfterOneLeadingRange(int cut) throws IOException {
+        byte[] whole = fixture("splunk-one-per-line.xml");
+        String text = fixtureText("splunk-one-per-line.xml");
+        int second = text.indexOf("\n<Event ") + 1;
+        byte[] tail = java.util.Arrays.copyOfRange(whole, cut, whole.length);
+
+        RecordingSink sink = read(MemoryInput.of("tail.xml", tail));
+
+        assertThat(reader.firstRecord(tail, tail.length)).isEqualTo(second - cut);
+        assertThat(sink.reasons()).containsExactly("xml.leading-bytes");
+        Rejected leading = sink.rejected.get(0);
+        assertThat(leading.where().offset()).isZero();
+        assertThat(leading.where().line()).isEqualTo(1);
+        assertThat(leading.detail()).startsWith((second - cut) + " bytes before the first event");
+        assertThat(sink.events).hasSize(2);
+    }
+
+    @Test
+    void prettyPrintedInputCutAtATagIsReadAfterOneLeadingRange() throws IOException {
+        String text = fixtureText("pretty-stream.xml");
+        String tail = text.substring(text.indexOf("    <Data Name=\"Image\">"));
+
+        RecordingSink sink = read(MemoryInput.of("tail.xml", tail));
+
+        assertThat(sink.reasons()).containsExactly("xml.leading-bytes");
+        assertThat(sink.rejected.get(0).where().offset()).isEqualTo(4);
+        assertThat(sink.rejected.get(0).detail()).contains("<Data Name=\"Image\">");
+        assertThat(sink.events).extracting(e -> e.text("EventCode")).containsExactly("106");
     }
 
     @Test
