@@ -90,7 +90,8 @@ class AlertJobFieldsTest {
                                         .containsEntry("JobInvocation", "create")
                                         .containsEntry(
                                                 "JobCommand",
-                                                "cmd.exe /c whoami > C:\\Windows\\Temp\\wmijob.txt"));
+                                                "cmd.exe /c whoami > "
+                                                        + "C:\\Windows\\Temp\\wmijob.txt"));
         assertThat(alerts)
                 .filteredOn(a -> text(a, "CommandLine").contains("New-CimInstance"))
                 .isNotEmpty()

@@ -66,7 +66,8 @@ class JsonEventReaderTest {
                         + "\"EventCode\":\"4739\",\"EventID\":\"4739\","
                         + "\"MinPasswordAge\":\"\\u0003\",\"Items\":[\"one\",\"two\"]}\n"
                         + "{\"_time\":1468001571.5,\"host\":\"db1\",\"source\":\"/var/log/audit\","
-                        + "\"sourcetype\":\"linux:audit\",\"index\":\"linux\",\"exe\":\"/usr/bin/at\","
+                        + "\"sourcetype\":\"linux:audit\",\"index\":\"linux\","
+                        + "\"exe\":\"/usr/bin/at\","
                         + "\"_raw\":\"type=SYSCALL ...\"}\n";
         MemoryInput input = MemoryInput.of("export.jsonl", lines);
 
