@@ -35,7 +35,7 @@ class HuntChainsTest {
 
     /** The rules that fire on a job's registration: the task or job file, the at spool file. */
     private static final Set<String> REGISTRATION_RULES =
-            Set.of("win-at-job-registration", "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a04");
+            Set.of("win-at-job-registration", "linux-at-spool-write");
 
     @Test
     void chainsFollowTheAlertsAndAlertsNameTheirChain() {

@@ -109,7 +109,7 @@ class HtmlReportWriterTest {
 
     @Test
     void rulesAreShownByNameWithTheIdInATooltipAndFoundByTheFilter() throws IOException {
-        String id = "6f1d2a0e-4c1b-4d8e-9b7a-1c2d3e4f5a05";
+        String id = "linux-shell-started-by-atd";
         ReportAlert alert = withRule(alert("db02", "/bin/sh", 2, 1.7e9), id, "Shell By Atd");
         RunReport report = new RunReport(RunReport.VERSION, summary(), List.of(alert), List.of());
 
