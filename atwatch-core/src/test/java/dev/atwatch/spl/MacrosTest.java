@@ -102,8 +102,7 @@ class MacrosTest {
                 Arguments.of(
                         "[a]\\ndefinition = x\\nb = y",
                         "line 3: 'b' is not a setting of stanza [a]; expected one of"),
-                Arguments.of(
-                        "[a\\ndefinition = x", "line 1: stanza header '[a' does not end in ]"),
+                Arguments.of("[a\\ndefinition = x", "line 1: stanza header '[a' does not end in ]"),
                 Arguments.of("[a b]\\ndefinition = x", "line 1: [a b] does not name a macro"),
                 Arguments.of(
                         "[p(2)]\\nargs = x\\ndefinition = $x$",

@@ -275,7 +275,7 @@ final class AuditScreen {
             if (start >= from
                     && eq < n
                     && text.charAt(eq) == '='
-                    && (start == 0 || !isKeyChar(text.charAt(start - 1)))
+                    && (start == 0 || !FieldScanner.isKeyChar(text.charAt(start - 1)))
                     && sameCleaned(key.name, text, start)
                     && (any || inValue(text, eq + 1, record.interpreted(), literal))) {
                 return true;
@@ -303,7 +303,7 @@ final class AuditScreen {
             if (start < at - 1
                     && start >= from
                     && text.charAt(start) == 'a'
-                    && (start == from || !isKeyChar(text.charAt(start - 1)))) {
+                    && (start == from || !FieldScanner.isKeyChar(text.charAt(start - 1)))) {
                 return true;
             }
         }
@@ -402,18 +402,6 @@ final class AuditScreen {
         }
         char l = lower(c);
         return l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
-    }
-
-    /** The characters {@link FieldScanner} allows in keys. */
-    static boolean isKeyChar(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '_'
-                || c == '-'
-                || c == '['
-                || c == ']'
-                || c == '.';
     }
 
     private static boolean sameCleaned(String name, String text, int from) {

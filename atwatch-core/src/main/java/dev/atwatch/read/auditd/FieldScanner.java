@@ -148,7 +148,8 @@ final class FieldScanner {
         return -1;
     }
 
-    private static boolean isKeyChar(char c) {
+    /** Whether {@code c} may be part of a record key. */
+    static boolean isKeyChar(char c) {
         return (c >= 'a' && c <= 'z')
                 || (c >= 'A' && c <= 'Z')
                 || (c >= '0' && c <= '9')

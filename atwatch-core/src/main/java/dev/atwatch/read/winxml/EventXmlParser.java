@@ -5,7 +5,6 @@ import dev.atwatch.read.windows.WindowsEventRecord;
 import dev.atwatch.read.windows.WindowsEventRecord.DataItem;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,7 @@ final class EventXmlParser {
         private final Map<String, String> system = new LinkedHashMap<>();
         private final List<DataItem> eventData = new ArrayList<>();
         private final List<DataItem> userData = new ArrayList<>();
-        private final Map<String, Integer> valuesPerName = new HashMap<>();
+        private final FieldBudget budget = new FieldBudget(limits);
         private final String[] path;
         private final StringBuilder text = new StringBuilder();
         private int depth;
@@ -204,24 +203,7 @@ final class EventXmlParser {
         }
 
         private void count(String name) throws RecordException {
-            int fields = system.size() + eventData.size() + userData.size() + 1;
-            if (fields > limits.maxFieldsPerEvent()) {
-                throw new RecordException(
-                        "limit." + ReadLimits.FIELDS_PER_EVENT,
-                        ReadLimits.exceeded(
-                                ReadLimits.FIELDS_PER_EVENT, fields, limits.maxFieldsPerEvent()));
-            }
-            int values = valuesPerName.merge(name, 1, Integer::sum);
-            if (values > limits.maxValuesPerField()) {
-                throw new RecordException(
-                        "limit." + ReadLimits.VALUES_PER_FIELD,
-                        ReadLimits.exceeded(
-                                        ReadLimits.VALUES_PER_FIELD,
-                                        values,
-                                        limits.maxValuesPerField())
-                                + " for field "
-                                + name);
-            }
+            budget.count(name, system.size() + eventData.size() + userData.size() + 1);
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.windows.WindowsEvents;
 import java.io.StringReader;
-import java.util.HashMap;
-import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -68,7 +66,7 @@ final class ExportedEventParser {
     /** One pass over the fields of an event. */
     private final class Walk {
         private final XMLStreamReader reader;
-        private final Map<String, Integer> valuesPerName = new HashMap<>();
+        private final FieldBudget budget = new FieldBudget(limits);
         private int fields;
 
         Walk(XMLStreamReader reader) {
@@ -165,23 +163,7 @@ final class ExportedEventParser {
         }
 
         private void count(String name) throws RecordException {
-            if (++fields > limits.maxFieldsPerEvent()) {
-                throw new RecordException(
-                        "limit." + ReadLimits.FIELDS_PER_EVENT,
-                        ReadLimits.exceeded(
-                                ReadLimits.FIELDS_PER_EVENT, fields, limits.maxFieldsPerEvent()));
-            }
-            int values = valuesPerName.merge(name, 1, Integer::sum);
-            if (values > limits.maxValuesPerField()) {
-                throw new RecordException(
-                        "limit." + ReadLimits.VALUES_PER_FIELD,
-                        ReadLimits.exceeded(
-                                        ReadLimits.VALUES_PER_FIELD,
-                                        values,
-                                        limits.maxValuesPerField())
-                                + " for field "
-                                + name);
-            }
+            budget.count(name, ++fields);
         }
     }
 }
