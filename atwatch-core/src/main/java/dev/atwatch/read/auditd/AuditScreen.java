@@ -50,6 +50,9 @@ final class AuditScreen {
     /** Each alternative's literals, the cheapest to look for first. */
     private final int[][] alternatives;
 
+    /** Per alternative: where the run of alternatives with the same first literal ends. */
+    private final int[] groupEnd;
+
     private final boolean piecesMatter;
 
     /** Findings for the event at hand: literal i was looked for when testedIn[i] == event. */
@@ -57,15 +60,36 @@ final class AuditScreen {
 
     private final boolean[] found;
 
-    /**
-     * Likewise for keys: whether key i occurs in the event at hand, when keyTestedIn[i] == event.
-     */
-    private final int[] keyTestedIn;
+    /** The keys literals are bound to, by index, and an open-addressing table of them. */
+    private final Key[] keys;
 
-    private final boolean[] keyPresent;
+    private final int[] keyTable;
+
+    /**
+     * The pairs of characters a key ends with (the last two before {@code =}, 7 bits each; for a
+     * one-character key, any character and that one): a cheap test before a key is looked up.
+     */
+    private final long[] endings = new long[(1 << 14) / 64];
+
+    /** The event whose values were collected last ({@link #collect}). */
+    private int collectedIn;
+
+    /** Whether that event holds a piece of a long argument ({@code aN[i]=}). */
+    private boolean pieceSeen;
+
+    /** The values of the keys in the event at hand: key, record index, start and end each. */
+    private int[] spans = new int[4 * 32];
+
+    private int spanEnd;
+
+    /** The same spans by key (record index, start and end each): key k's from byKeyFrom[k]. */
+    private int[] byKey = new int[3 * 32];
+
+    private final int[] byKeyFrom;
+
     private int event;
 
-    private AuditScreen(String[] literals, Key[][] keysOf, int[][] alternatives, int keys) {
+    private AuditScreen(String[] literals, Key[][] keysOf, int[][] alternatives, Key[] keys) {
         this.literals = literals;
         this.keysOf = keysOf;
         this.ofType = new boolean[literals.length];
@@ -82,11 +106,33 @@ final class AuditScreen {
         for (int[] alternative : alternatives) {
             sortByCost(alternative);
         }
-        this.alternatives = alternatives;
+        this.alternatives = groupByFirst(alternatives);
+        this.groupEnd = new int[this.alternatives.length];
+        for (int i = this.alternatives.length - 1; i >= 0; i--) {
+            boolean last = i + 1 == this.alternatives.length;
+            groupEnd[i] =
+                    !last && this.alternatives[i + 1][0] == this.alternatives[i][0]
+                            ? groupEnd[i + 1]
+                            : i + 1;
+        }
         this.testedIn = new int[literals.length];
         this.found = new boolean[literals.length];
-        this.keyTestedIn = new int[keys];
-        this.keyPresent = new boolean[keys];
+        this.keys = keys;
+        this.byKeyFrom = new int[keys.length + 1];
+        this.keyTable = new int[Integer.highestOneBit(Math.max(4, keys.length * 4)) * 2];
+        for (Key key : keys) {
+            int slot = slot(key.name.hashCode());
+            while (keyTable[slot] != 0) {
+                slot = (slot + 1) & (keyTable.length - 1);
+            }
+            keyTable[slot] = key.index + 1;
+            addEnding(key.name);
+        }
+        if (piecesMatter) {
+            for (char digit = '0'; digit <= '9'; digit++) {
+                setEnding(digit, ']'); // the end of a piece's key, aN[i]
+            }
+        }
     }
 
     /** Orders literals: those of the record type, then those bound to keys, then the others. */
@@ -96,6 +142,22 @@ final class AuditScreen {
         for (int i = 0; i < boxed.length; i++) {
             alternative[i] = boxed[i];
         }
+    }
+
+    /**
+     * The alternatives without repeats, those with the same first literal next to each other (in
+     * the order of their first appearance), so that all of them are passed over when it is missing.
+     */
+    private static int[][] groupByFirst(int[][] alternatives) {
+        Map<Integer, Map<List<Integer>, int[]>> groups = new LinkedHashMap<>();
+        for (int[] alternative : alternatives) {
+            List<Integer> literals = Arrays.stream(alternative).boxed().toList();
+            groups.computeIfAbsent(alternative[0], first -> new LinkedHashMap<>())
+                    .putIfAbsent(literals, alternative);
+        }
+        return groups.values().stream()
+                .flatMap(group -> group.values().stream())
+                .toArray(int[][]::new);
     }
 
     private int cost(int id) {
@@ -151,7 +213,7 @@ final class AuditScreen {
                                             .toArray(Key[]::new);
                 });
         int[][] needs = alternatives.toArray(int[][]::new);
-        return new AuditScreen(texts, keysOf, needs, keys.size());
+        return new AuditScreen(texts, keysOf, needs, keys.values().toArray(Key[]::new));
     }
 
     /**
@@ -191,15 +253,22 @@ final class AuditScreen {
     boolean mayPass(List<AuditRecord> records) {
         if (++event == 0) {
             Arrays.fill(testedIn, 0);
-            Arrays.fill(keyTestedIn, 0);
+            collectedIn = 0;
             event = 1;
         }
-        if (piecesMatter && hasArgumentPiece(records)) {
-            return true; // a literal may straddle two pieces
+        if (piecesMatter) {
+            collect(records);
+            if (pieceSeen) {
+                return true; // a literal may straddle two pieces
+            }
         }
-        for (int[] alternative : alternatives) {
-            if (passes(alternative, records)) {
+        for (int i = 0; i < alternatives.length; ) {
+            if (!found(alternatives[i][0], records)) {
+                i = groupEnd[i];
+            } else if (passes(alternatives[i], records)) {
                 return true;
+            } else {
+                i++;
             }
         }
         return false;
@@ -207,15 +276,20 @@ final class AuditScreen {
 
     private boolean passes(int[] alternative, List<AuditRecord> records) {
         for (int id : alternative) {
-            if (testedIn[id] != event) {
-                testedIn[id] = event;
-                found[id] = lookFor(id, records);
-            }
-            if (!found[id]) {
+            if (!found(id, records)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether literal {@code id} is in the event, looked for once per event. */
+    private boolean found(int id, List<AuditRecord> records) {
+        if (testedIn[id] != event) {
+            testedIn[id] = event;
+            found[id] = lookFor(id, records);
+        }
+        return found[id];
     }
 
     /** Whether literal {@code id} is in the values that may give its fields. */
@@ -225,18 +299,18 @@ final class AuditScreen {
         if (keys == null) {
             return anywhereIn(records, literal);
         }
-        for (AuditRecord record : records) {
-            if (ofType[id]
-                    && indexOfFolded(record.type(), 0, record.type().length(), literal) >= 0) {
-                return true;
+        if (ofType[id]) {
+            for (AuditRecord record : records) {
+                if (indexOfFolded(record.type(), 0, record.type().length(), literal) >= 0) {
+                    return true;
+                }
             }
         }
+        collect(records);
         for (Key key : keys) {
-            if (!present(key, records)) {
-                continue;
-            }
-            for (AuditRecord record : records) {
-                if (inValuesOf(key, record, literal, false)) {
+            for (int span = byKeyFrom[key.index]; span < byKeyFrom[key.index + 1]; span += 3) {
+                String text = records.get(byKey[span]).text();
+                if (inValue(text, byKey[span + 1], byKey[span + 2], literal)) {
                     return true;
                 }
             }
@@ -244,74 +318,71 @@ final class AuditScreen {
         return false;
     }
 
-    /** Whether {@code key} occurs in the event, looked for once per event. */
-    private boolean present(Key key, List<AuditRecord> records) {
-        if (keyTestedIn[key.index] != event) {
-            keyTestedIn[key.index] = event;
-            boolean present = false;
-            for (AuditRecord record : records) {
-                present |= !present && inValuesOf(key, record, null, true);
-            }
-            keyPresent[key.index] = present;
-        }
-        return keyPresent[key.index];
-    }
-
     /**
-     * Whether {@code literal} is in a value of {@code key} in the body of {@code record} (when
-     * {@code any}, whether the key occurs at all). Occurrences are found by the key's anchor (a
-     * fast string search) and then checked: a key starts after a character that cannot be part of a
-     * key and ends at {@code =}.
+     * Collects, once per event, the values of every key literals are bound to, in one pass over
+     * each record: at each {@code =}, the key is the run of key characters before it, preceded by a
+     * character that cannot be part of a key (so keys inside quoted values count too). A value is
+     * quoted, single-quoted or bare up to the next space; in {@code ausearch -i} text, to the end
+     * of the line. Notes whether a key is a piece of a long argument ({@code aN[i]}).
      */
-    private static boolean inValuesOf(Key key, AuditRecord record, String literal, boolean any) {
-        String text = record.text();
-        int from = record.bodyStart();
-        int n = text.length();
-        for (int at = text.indexOf(key.anchor, from);
-                at >= 0;
-                at = text.indexOf(key.anchor, at + 1)) {
-            int start = at - key.anchorOffset;
-            int eq = start + key.name.length();
-            if (start >= from
-                    && eq < n
-                    && text.charAt(eq) == '='
-                    && (start == 0 || !FieldScanner.isKeyChar(text.charAt(start - 1)))
-                    && sameCleaned(key.name, text, start)
-                    && (any || inValue(text, eq + 1, record.interpreted(), literal))) {
-                return true;
+    private void collect(List<AuditRecord> records) {
+        if (collectedIn == event) {
+            return;
+        }
+        collectedIn = event;
+        spanEnd = 0;
+        pieceSeen = false;
+        for (int r = 0; r < records.size(); r++) {
+            AuditRecord record = records.get(r);
+            String text = record.text();
+            int from = record.bodyStart();
+            for (int eq = text.indexOf('=', from); eq > from; eq = text.indexOf('=', eq + 1)) {
+                char last = text.charAt(eq - 1);
+                char before = eq - 2 >= from ? text.charAt(eq - 2) : ' ';
+                if (last >= 128 || !endsKey(before < 128 ? before : 0, last)) {
+                    continue;
+                }
+                int start = eq - 1;
+                while (start > 0 && FieldScanner.isKeyChar(text.charAt(start - 1))) {
+                    start--;
+                }
+                if (start < from || !FieldScanner.isKeyChar(last)) {
+                    continue;
+                }
+                pieceSeen |= piecesMatter && isPiece(text, start, eq);
+                int key = lookup(text, start, eq);
+                if (key >= 0) {
+                    addValue(key, r, text, eq + 1, record.interpreted());
+                }
             }
         }
-        return false;
+        groupByKey();
     }
 
-    private static boolean hasArgumentPiece(List<AuditRecord> records) {
-        for (AuditRecord record : records) {
-            if (hasArgumentPiece(record.text(), record.bodyStart())) {
-                return true;
-            }
+    /** Sorts the spans by key into {@link #byKey}: those of key k from byKeyFrom[k]. */
+    private void groupByKey() {
+        Arrays.fill(byKeyFrom, 0);
+        for (int span = 0; span < spanEnd; span += 4) {
+            byKeyFrom[spans[span] + 1] += 3;
         }
-        return false;
-    }
-
-    /** Whether the body of a record holds a piece of a long argument: a key {@code aN[i]}. */
-    private static boolean hasArgumentPiece(String text, int from) {
-        for (int at = text.indexOf('[', from); at >= 0; at = text.indexOf('[', at + 1)) {
-            int start = at - 1;
-            while (start >= from && text.charAt(start) >= '0' && text.charAt(start) <= '9') {
-                start--;
-            }
-            if (start < at - 1
-                    && start >= from
-                    && text.charAt(start) == 'a'
-                    && (start == from || !FieldScanner.isKeyChar(text.charAt(start - 1)))) {
-                return true;
-            }
+        for (int k = 0; k < keys.length; k++) {
+            byKeyFrom[k + 1] += byKeyFrom[k];
         }
-        return false;
+        if (byKey.length < byKeyFrom[keys.length]) {
+            byKey = new int[spans.length];
+        }
+        int[] next = Arrays.copyOf(byKeyFrom, keys.length);
+        for (int span = 0; span < spanEnd; span += 4) {
+            int at = next[spans[span]];
+            next[spans[span]] = at + 3;
+            byKey[at] = spans[span + 1];
+            byKey[at + 1] = spans[span + 2];
+            byKey[at + 2] = spans[span + 3];
+        }
     }
 
-    /** Whether {@code literal} is in the value that starts at {@code v}, as written or hex. */
-    private static boolean inValue(String text, int v, boolean interpreted, String literal) {
+    /** Adds the span of the value of {@code key} that starts at {@code v} in {@code text}. */
+    private void addValue(int key, int record, String text, int v, boolean interpreted) {
         int n = text.length();
         int start = v;
         int end;
@@ -326,6 +397,86 @@ final class AuditScreen {
             end = text.indexOf(' ', v);
             end = end < 0 ? n : end;
         }
+        if (spanEnd + 4 > spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[spanEnd] = key;
+        spans[spanEnd + 1] = record;
+        spans[spanEnd + 2] = start;
+        spans[spanEnd + 3] = end;
+        spanEnd += 4;
+    }
+
+    /** The index of the key {@code text[start, end)} is (as cleaned), or -1. */
+    private int lookup(String text, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + cleaned(text.charAt(i));
+        }
+        for (int slot = slot(hash);
+                keyTable[slot] != 0;
+                slot = (slot + 1) & (keyTable.length - 1)) {
+            Key key = keys[keyTable[slot] - 1];
+            if (key.name.length() == end - start && sameCleaned(key.name, text, start)) {
+                return key.index;
+            }
+        }
+        return -1;
+    }
+
+    private int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (keyTable.length - 1);
+    }
+
+    /** Notes the last two characters of {@code name}, and what cleans to them, in endings. */
+    private void addEnding(String name) {
+        char last = name.charAt(name.length() - 1);
+        for (char l : spellings(last)) {
+            if (name.length() == 1) {
+                for (char b = 0; b < 128; b++) {
+                    setEnding(b, l);
+                }
+            } else {
+                for (char b : spellings(name.charAt(name.length() - 2))) {
+                    setEnding(b, l);
+                }
+            }
+        }
+    }
+
+    private void setEnding(char before, char last) {
+        int pair = (before & 127) << 7 | (last & 127);
+        endings[pair >>> 6] |= 1L << pair;
+    }
+
+    private boolean endsKey(char before, char last) {
+        int pair = before << 7 | last;
+        return (endings[pair >>> 6] & (1L << pair)) != 0;
+    }
+
+    /** The characters of a record key that clean to {@code c}. */
+    private static char[] spellings(char c) {
+        return c == '_' ? new char[] {'_', '-', '[', ']', '.'} : new char[] {c};
+    }
+
+    /** Whether the key {@code text[start, end)} is a piece of a long argument: {@code aN[i]}. */
+    private static boolean isPiece(String text, int start, int end) {
+        if (text.charAt(start) != 'a') {
+            return false;
+        }
+        int i = start + 1;
+        while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i > start + 1 && i < end && text.charAt(i) == '[';
+    }
+
+    private static char cleaned(char c) {
+        return c == '-' || c == '[' || c == ']' || c == '.' ? '_' : c;
+    }
+
+    /** Whether {@code literal} is in {@code text[start, end)}, as written or hex-decoded. */
+    private static boolean inValue(String text, int start, int end, String literal) {
         return indexOfFolded(text, start, end, literal) >= 0 || hexAt(text, start, end, literal);
     }
 
@@ -407,8 +558,7 @@ final class AuditScreen {
     private static boolean sameCleaned(String name, String text, int from) {
         for (int i = 0; i < name.length(); i++) {
             char c = text.charAt(from + i);
-            char cleaned = c == '-' || c == '[' || c == ']' || c == '.' ? '_' : c;
-            if (name.charAt(i) != cleaned) {
+            if (name.charAt(i) != cleaned(c)) {
                 return false;
             }
         }

@@ -38,9 +38,10 @@ public final class AuditdReader implements EventReader {
     public static final int DEFAULT_OPEN_EVENTS = 256;
 
     /**
-     * Inputs of this size or more are read on two threads ({@link PipelinedRead}) when the machine
-     * has more than one processor: cutting lines and parsing headers on one, assembling, screening
-     * and extracting events on the other. Smaller inputs are not worth a thread.
+     * Inputs of this size or more are read on three threads ({@link PipelinedRead}) when the
+     * machine has more than one processor: cutting lines and parsing headers on one, assembling and
+     * screening events on another, turning them into fields on the caller's. Smaller inputs are not
+     * worth the threads.
      */
     public static final long DEFAULT_PIPELINE_BYTES =
             Runtime.getRuntime().availableProcessors() > 1 ? 16L << 20 : Long.MAX_VALUE;
@@ -97,43 +98,86 @@ public final class AuditdReader implements EventReader {
     @Override
     public void read(Input input, ReadOptions options, RecordSink sink) throws IOException {
         try (InputStream in = input.open()) {
-            Output output = new Output(input.name(), options, sink);
+            String name = input.name();
+            AuditScreen screen = AuditScreen.of(options.filter());
+            Extraction output = new Extraction(name, options, sink);
             if (input.size() >= pipelineBytes) {
-                new PipelinedRead().read(input.name(), in, options, openEvents, output);
+                new PipelinedRead().read(name, in, options.limits(), openEvents, screen, output);
                 return;
             }
-            String name = input.name();
             RecordStream.Records records =
-                    RecordStream.assembling(name, options.limits(), openEvents, output);
+                    RecordStream.assembling(
+                            name, options.limits(), openEvents, new Screening(screen, output));
             new RecordStream(name, options.limits(), records).read(in);
         }
     }
 
+    /** Receives the events a screen passed, with their numbers, and what else reaches the sink. */
+    interface Screened {
+        void event(long number, List<AuditRecord> records);
+
+        /** {@code count} events the screen skipped. */
+        void skipped(long count);
+
+        void rejected(Rejected rejected);
+
+        void progress(long bytes);
+    }
+
     /**
-     * Passes events that the options' filter may keep, once turned into fields, and the rest
-     * straight to the sink. Events are numbered before the filter, so an event has the same number
-     * whatever the filter.
+     * Numbers events and passes on those that the screen (the options' filter, looked for in the
+     * record lines) lets through; with no screen, all. Events are numbered before the screen, so an
+     * event has the same number whatever the filter.
      */
-    static final class Output implements RecordStream.Output {
-        private final AuditEventExtractor extractor;
+    static final class Screening implements RecordStream.Output {
         private final AuditScreen screen;
-        private final RecordSink sink;
+        private final Screened next;
         private long events;
 
-        Output(String input, ReadOptions options, RecordSink sink) {
-            this.extractor = new AuditEventExtractor(input, options, sink::rejected);
-            this.screen = AuditScreen.of(options.filter());
-            this.sink = sink;
+        Screening(AuditScreen screen, Screened next) {
+            this.screen = screen;
+            this.next = next;
         }
 
         @Override
         public void event(List<AuditRecord> records) {
             long number = ++events;
             if (screen != null && !screen.mayPass(records)) {
-                sink.prefiltered(1);
+                next.skipped(1);
                 return;
             }
+            next.event(number, records);
+        }
+
+        @Override
+        public void rejected(Rejected rejected) {
+            next.rejected(rejected);
+        }
+
+        @Override
+        public void progress(long bytes) {
+            next.progress(bytes);
+        }
+    }
+
+    /** Turns the events that passed the screen into fields for the sink. */
+    static final class Extraction implements Screened {
+        private final AuditEventExtractor extractor;
+        private final RecordSink sink;
+
+        Extraction(String input, ReadOptions options, RecordSink sink) {
+            this.extractor = new AuditEventExtractor(input, options, sink::rejected);
+            this.sink = sink;
+        }
+
+        @Override
+        public void event(long number, List<AuditRecord> records) {
             sink.event(extractor.extract(records, number));
+        }
+
+        @Override
+        public void skipped(long count) {
+            sink.prefiltered(count);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.atwatch.read.auditd;
 
-import dev.atwatch.read.ReadOptions;
-import dev.atwatch.read.RecordSink;
+import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.Rejected;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +13,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one audit log on two threads: a helper thread cuts lines and parses record headers; the
- * caller's thread groups the records into events and hands events, rejections and progress to the
- * output (which screens events and turns them into fields for the sink), in input order, as {@link
- * RecordSink} requires.
+ * Reads one audit log on three threads: a helper thread cuts lines and parses record headers; a
+ * second groups the records into events, numbers them and screens them ({@link AuditScreen}); the
+ * caller's thread turns the events that passed into fields and hands them, with rejections and
+ * progress, to the sink, in input order, as {@link dev.atwatch.read.RecordSink} requires.
  *
- * <p>The two meet through a queue of at most {@link #QUEUE_BATCHES} batches of up to {@link
+ * <p>Stages meet through queues of at most {@link #QUEUE_BATCHES} batches of up to {@link
  * #BATCH_ITEMS} items and about {@link #BATCH_CHARS} characters of records, so memory stays bounded
- * whatever the speed of either side.
+ * whatever the speed of each stage. A failure in any stage stops the others and reaches the caller.
  */
 final class PipelinedRead {
 
@@ -29,94 +28,197 @@ final class PipelinedRead {
     static final int BATCH_CHARS = 1 << 20;
     static final int QUEUE_BATCHES = 16;
 
-    /** Marks the end of the input in the queue. */
-    private static final Object END = new Object();
-
-    /** Marks a {@code ----} separator of {@code ausearch} text in a batch. */
+    /** Marks a {@code ----} separator of {@code ausearch} text among records. */
     private static final Object BOUNDARY = new Object();
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    /** Bytes read since the last progress item. */
+    private record Progress(long bytes) {}
+
+    /** Events the screen skipped since the last item. */
+    private record Skipped(long events) {}
+
+    /** An event the screen passed. */
+    private record Passed(long number, List<AuditRecord> records) {}
+
+    /** A failure of a stage, passed down to the caller. */
+    private record Failure(Throwable cause) {}
+
     private volatile boolean cancelled;
 
-    /** Reads {@code in} (closed by the caller) and passes what it holds to {@code output}. */
+    /**
+     * Reads {@code in} (closed by the caller) and passes what it holds, screened by {@code screen}
+     * (or not at all when {@code null}), to {@code output}.
+     */
     void read(
             String input,
             InputStream in,
-            ReadOptions options,
+            ReadLimits limits,
             int openEvents,
-            RecordStream.Output output)
+            AuditScreen screen,
+            AuditdReader.Screened output)
             throws IOException {
-        Thread stage = new Thread(() -> produce(input, in, options), "auditd-records");
-        stage.setDaemon(true);
-        stage.start();
+        Handoff records = new Handoff();
+        Handoff events = new Handoff();
+        Thread first = start("auditd-records", () -> readRecords(input, in, limits, records));
+        Thread second =
+                start(
+                        "auditd-events",
+                        () -> assemble(input, limits, openEvents, screen, records, events));
         try {
-            consume(RecordStream.assembling(input, options.limits(), openEvents, output));
+            deliver(events, output);
         } finally {
             cancelled = true;
-            stage.interrupt();
-            joinQuietly(stage);
+            first.interrupt();
+            second.interrupt();
+            joinQuietly(first);
+            joinQuietly(second);
         }
     }
 
-    private void consume(RecordStream.Records output) throws IOException {
-        while (true) {
-            Object batch = take();
-            if (batch == END) {
-                return;
-            }
-            if (batch instanceof IOException failure) {
-                throw failure;
-            }
-            for (Object item : (List<?>) batch) {
-                if (item instanceof AuditRecord record) {
-                    output.record(record);
-                } else if (item instanceof Rejected rejected) {
-                    output.rejected(rejected);
-                } else if (item instanceof Long bytes) {
-                    output.progress(bytes);
-                } else if (item == BOUNDARY) {
-                    output.boundary();
-                }
-            }
-        }
+    private static Thread start(String name, Runnable stage) {
+        Thread thread = new Thread(stage, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
-    private Object take() throws IOException {
+    /** The first stage: lines and record headers. */
+    private void readRecords(String input, InputStream in, ReadLimits limits, Handoff records) {
         try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("reading was interrupted");
-        }
-    }
+            RecordStream.Records out =
+                    new RecordStream.Records() {
+                        @Override
+                        public void record(AuditRecord record) {
+                            records.add(record, record.text().length());
+                        }
 
-    private void produce(String input, InputStream in, ReadOptions options) {
-        Batches batches = new Batches();
-        try {
-            new RecordStream(input, options.limits(), batches).read(in);
-            batches.flush();
-            offer(END);
+                        @Override
+                        public void boundary() {
+                            records.add(BOUNDARY, 0);
+                        }
+
+                        @Override
+                        public void rejected(Rejected rejected) {
+                            records.add(rejected, 0);
+                        }
+
+                        @Override
+                        public void progress(long bytes) {
+                            records.add(new Progress(bytes), 0);
+                        }
+                    };
+            new RecordStream(input, limits, out).read(in);
+            records.finish();
         } catch (IOException e) {
-            offer(e);
+            records.fail(e);
         } catch (UncheckedIOException e) {
-            offer(e.getCause());
+            records.fail(e.getCause());
         } catch (Cancelled e) {
-            // the caller stopped reading
+            // a later stage stopped reading
+        } catch (RuntimeException | Error e) {
+            records.fail(e);
         }
     }
 
-    /** Puts {@code item} on the queue, giving up when the caller has stopped reading. */
-    private void offer(Object item) {
+    /** The second stage: events, numbered and screened. */
+    private void assemble(
+            String input,
+            ReadLimits limits,
+            int openEvents,
+            AuditScreen screen,
+            Handoff records,
+            Handoff events) {
         try {
-            while (!cancelled) {
-                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            AuditdReader.Screened out =
+                    new AuditdReader.Screened() {
+                        @Override
+                        public void event(long number, List<AuditRecord> event) {
+                            events.add(new Passed(number, event), 0);
+                        }
+
+                        @Override
+                        public void skipped(long count) {
+                            events.skipped(count);
+                        }
+
+                        @Override
+                        public void rejected(Rejected rejected) {
+                            events.add(rejected, 0);
+                        }
+
+                        @Override
+                        public void progress(long bytes) {
+                            events.add(new Progress(bytes), 0);
+                        }
+                    };
+            RecordStream.Records assembler =
+                    RecordStream.assembling(
+                            input, limits, openEvents, new AuditdReader.Screening(screen, out));
+            while (true) {
+                Object batch = records.take();
+                if (batch == Handoff.END) {
+                    events.finish();
                     return;
                 }
+                if (batch instanceof Failure failure) {
+                    events.fail(failure.cause());
+                    return;
+                }
+                for (Object item : (List<?>) batch) {
+                    if (item instanceof AuditRecord record) {
+                        assembler.record(record);
+                    } else if (item instanceof Rejected rejected) {
+                        assembler.rejected(rejected);
+                    } else if (item instanceof Progress progress) {
+                        assembler.progress(progress.bytes());
+                    } else if (item == BOUNDARY) {
+                        assembler.boundary();
+                    }
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (Cancelled | InterruptedIOException e) {
+            // the caller stopped reading
+        } catch (RuntimeException | Error e) {
+            events.fail(e);
         }
-        throw new Cancelled();
+    }
+
+    /** The caller's stage: events that passed, rejections and progress, to the output. */
+    private static void deliver(Handoff events, AuditdReader.Screened output) throws IOException {
+        while (true) {
+            Object batch = events.take();
+            if (batch == Handoff.END) {
+                return;
+            }
+            if (batch instanceof Failure failure) {
+                throw rethrown(failure.cause());
+            }
+            for (Object item : (List<?>) batch) {
+                if (item instanceof Passed passed) {
+                    output.event(passed.number(), passed.records());
+                } else if (item instanceof Skipped skipped) {
+                    output.skipped(skipped.events());
+                } else if (item instanceof Rejected rejected) {
+                    output.rejected(rejected);
+                } else if (item instanceof Progress progress) {
+                    output.progress(progress.bytes());
+                }
+            }
+        }
+    }
+
+    /** {@code cause} as the caller's failure: I/O errors as they are, the rest unchecked. */
+    private static IOException rethrown(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
     }
 
     private static void joinQuietly(Thread thread) {
@@ -127,52 +229,87 @@ final class PipelinedRead {
         }
     }
 
-    /** Collects the output of the first stage into batches for the queue. */
-    private final class Batches implements RecordStream.Records {
+    /**
+     * The bounded queue between two stages, fed in batches. Skipped events are counted, not queued
+     * one by one.
+     */
+    private final class Handoff {
+        static final Object END = new Object();
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         private List<Object> batch = new ArrayList<>(BATCH_ITEMS);
         private long chars;
+        private long skipped;
 
-        @Override
-        public void record(AuditRecord record) {
-            chars += record.text().length();
-            add(record);
-        }
-
-        @Override
-        public void boundary() {
-            add(BOUNDARY);
-        }
-
-        @Override
-        public void rejected(Rejected rejected) {
-            add(rejected);
-        }
-
-        @Override
-        public void progress(long bytes) {
-            add(bytes);
-        }
-
-        private void add(Object item) {
+        void add(Object item, int itemChars) {
             if (cancelled) {
                 throw new Cancelled();
             }
+            if (skipped > 0) {
+                batch.add(new Skipped(skipped));
+                skipped = 0;
+            }
             batch.add(item);
+            chars += itemChars;
             if (batch.size() >= BATCH_ITEMS || chars >= BATCH_CHARS) {
                 flush();
             }
         }
 
-        void flush() {
+        void skipped(long count) {
+            skipped += count;
+        }
+
+        void finish() {
+            if (skipped > 0) {
+                batch.add(new Skipped(skipped));
+                skipped = 0;
+            }
+            flush();
+            offer(END);
+        }
+
+        void fail(Throwable cause) {
+            try {
+                offer(new Failure(cause));
+            } catch (Cancelled e) {
+                // nobody reads any more
+            }
+        }
+
+        private void flush() {
             if (!batch.isEmpty()) {
                 offer(batch);
                 batch = new ArrayList<>(BATCH_ITEMS);
                 chars = 0;
             }
         }
+
+        /** Puts {@code item} on the queue, giving up when a later stage has stopped reading. */
+        private void offer(Object item) {
+            try {
+                while (!cancelled) {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new Cancelled();
+        }
+
+        Object take() throws InterruptedIOException {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("reading was interrupted");
+            }
+        }
     }
 
-    /** Stops the first stage once the caller no longer reads. */
+    /** Stops a stage once the next one no longer reads. */
     private static final class Cancelled extends RuntimeException {
         Cancelled() {
             super(null, null, false, false);

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atwatch.event.Event;
+import dev.atwatch.event.FieldAliases;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.RecordSink;
 import dev.atwatch.read.Rejected;
+import dev.atwatch.spl.ExecutionOptions;
+import dev.atwatch.spl.Query;
+import dev.atwatch.spl.Spl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Reading on two threads gives exactly what reading on one gives, and stops cleanly. */
+/** Reading on several threads gives exactly what reading on one gives, and stops cleanly. */
 class PipelinedReadTest {
 
     private static final AuditdReader ONE_THREAD = new AuditdReader();
@@ -49,6 +53,47 @@ class PipelinedReadTest {
         TWO_THREADS.read(input, ReadOptions.DEFAULTS, two);
 
         assertThat(two.items).hasSize(one.items.size()).isEqualTo(one.items);
+        assertThat(two.bytes).isEqualTo(log.length());
+    }
+
+    @Test
+    void screensOnItsOwnThreadAsOneThreadDoes() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (String name : List.of("interleaved.log", "enriched.log", "long-argument.log")) {
+            log.append(new String(AuditdReaderTest.fixture(name), StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < 3000; i++) {
+            String exe = i % 7 == 0 ? "/usr/bin/at" : "/usr/bin/ls";
+            log.append("type=SYSCALL msg=audit(1796301600.")
+                    .append(i % 1000)
+                    .append(":")
+                    .append(20000 + i)
+                    .append("): syscall=59 exe=\"")
+                    .append(exe)
+                    .append("\" pid=")
+                    .append(i)
+                    .append("\ntype=EXECVE msg=audit(1796301600.")
+                    .append(i % 1000)
+                    .append(":")
+                    .append(20000 + i)
+                    .append("): argc=1 a0=\"")
+                    .append(exe.substring(9))
+                    .append("\"\n");
+        }
+        MemoryInput input = MemoryInput.of("screened.log", log.toString());
+        Query query = Spl.compile("type=EXECVE exe=\"*/at\"").query().orElseThrow();
+        ReadOptions options =
+                ReadOptions.DEFAULTS.withFilter(
+                        query.prefilter(ExecutionOptions.portable(FieldAliases.bundled())));
+
+        Recorder one = new Recorder();
+        ONE_THREAD.read(input, options, one);
+        Recorder two = new Recorder();
+        TWO_THREADS.read(input, options, two);
+
+        assertThat(one.prefiltered).isGreaterThan(2000);
+        assertThat(two.items).isEqualTo(one.items);
+        assertThat(two.prefiltered).isEqualTo(one.prefiltered);
         assertThat(two.bytes).isEqualTo(log.length());
     }
 
@@ -121,6 +166,12 @@ class PipelinedReadTest {
     static class Recorder implements RecordSink {
         final List<Object> items = new java.util.ArrayList<>();
         long bytes;
+        long prefiltered;
+
+        @Override
+        public void prefiltered(long records) {
+            prefiltered += records;
+        }
 
         @Override
         public void event(Event event) {
