@@ -4,7 +4,9 @@ import dev.atwatch.read.FieldLiterals;
 import dev.atwatch.read.RecordFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +37,9 @@ final class AuditScreen {
 
     /** Most literals kept; requirements beyond these are dropped, which only passes more. */
     static final int MAX_LITERALS = 1024;
+
+    /** Most record types whose literals are remembered; others are worked out each time. */
+    static final int MAX_TYPES = 1024;
 
     private static final String TYPE = "type";
     private static final String EXTRACTED = "extracted_";
@@ -70,6 +75,14 @@ final class AuditScreen {
      * one-character key, any character and that one): a cheap test before a key is looked up.
      */
     private final long[] endings = new long[(1 << 14) / 64];
+
+    /** Per record type seen: the literals of the type it holds (at most {@link #MAX_TYPES}). */
+    private final Map<String, BitSet> typeLiterals = new HashMap<>();
+
+    /** The literals of the type the records of the event at hand hold, when typesIn == event. */
+    private final BitSet eventTypes = new BitSet();
+
+    private int typesIn;
 
     /** The event whose values were collected last ({@link #collect}). */
     private int collectedIn;
@@ -254,6 +267,7 @@ final class AuditScreen {
         if (++event == 0) {
             Arrays.fill(testedIn, 0);
             collectedIn = 0;
+            typesIn = 0;
             event = 1;
         }
         if (piecesMatter) {
@@ -299,12 +313,8 @@ final class AuditScreen {
         if (keys == null) {
             return anywhereIn(records, literal);
         }
-        if (ofType[id]) {
-            for (AuditRecord record : records) {
-                if (indexOfFolded(record.type(), 0, record.type().length(), literal) >= 0) {
-                    return true;
-                }
-            }
+        if (ofType[id] && typeHolds(id, records)) {
+            return true;
         }
         collect(records);
         for (Key key : keys) {
@@ -316,6 +326,35 @@ final class AuditScreen {
             }
         }
         return false;
+    }
+
+    /** Whether a record type of the event holds literal {@code id}, a literal of the type. */
+    private boolean typeHolds(int id, List<AuditRecord> records) {
+        if (typesIn != event) {
+            typesIn = event;
+            eventTypes.clear();
+            for (AuditRecord record : records) {
+                eventTypes.or(typeLiterals(record.type()));
+            }
+        }
+        return eventTypes.get(id);
+    }
+
+    /** The literals of the type that {@code type} holds, remembered per type. */
+    private BitSet typeLiterals(String type) {
+        BitSet held = typeLiterals.get(type);
+        if (held == null) {
+            held = new BitSet(literals.length);
+            for (int id = 0; id < literals.length; id++) {
+                if (ofType[id] && indexOfFolded(type, 0, type.length(), literals[id]) >= 0) {
+                    held.set(id);
+                }
+            }
+            if (typeLiterals.size() < MAX_TYPES) {
+                typeLiterals.put(type, held);
+            }
+        }
+        return held;
     }
 
     /**
@@ -387,12 +426,13 @@ final class AuditScreen {
         int start = v;
         int end;
         char first = v < n ? text.charAt(v) : 0;
-        if (first == '"' || first == '\'') {
+        if (interpreted) {
+            // printed values hold spaces and quotes; the next key ends them, at most the line
+            end = n;
+        } else if (first == '"' || first == '\'') {
             start = v + 1;
             end = text.indexOf(first, start);
             end = end < 0 ? n : end;
-        } else if (interpreted) {
-            end = n; // printed values hold spaces; the next key ends them, at most the line
         } else {
             end = text.indexOf(' ', v);
             end = end < 0 ? n : end;

@@ -148,16 +148,22 @@ final class FieldScanner {
         return -1;
     }
 
+    /** The characters a record key may hold: letters, digits, {@code _ - [ ] .}. */
+    private static final boolean[] KEY_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KEY_CHARS[c] =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || "_-[].".indexOf(c) >= 0;
+        }
+    }
+
     /** Whether {@code c} may be part of a record key. */
     static boolean isKeyChar(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '_'
-                || c == '-'
-                || c == '['
-                || c == ']'
-                || c == '.';
+        return c < 128 && KEY_CHARS[c];
     }
 
     private static int wordEnd(String text, int i, int to) {
