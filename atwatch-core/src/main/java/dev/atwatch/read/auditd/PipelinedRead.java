@@ -133,7 +133,11 @@ final class PipelinedRead {
                     new AuditdReader.Screened() {
                         @Override
                         public void event(long number, List<AuditRecord> event) {
-                            events.add(new Passed(number, event), 0);
+                            int chars = 0;
+                            for (AuditRecord record : event) {
+                                chars += record.text().length();
+                            }
+                            events.add(new Passed(number, event), chars);
                         }
 
                         @Override
