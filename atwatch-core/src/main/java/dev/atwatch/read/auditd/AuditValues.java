@@ -6,6 +6,22 @@ import java.util.List;
 /** Decoding of hex-encoded audit values and quoting of argument lists as a shell would. */
 public final class AuditValues {
 
+    /** Per ASCII character: whether a shell takes it literally outside quotes. */
+    private static final boolean[] SAFE = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            SAFE[c] = true;
+            SAFE[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            SAFE[c] = true;
+        }
+        for (char c : "@%+=:,./_-".toCharArray()) {
+            SAFE[c] = true;
+        }
+    }
+
     private AuditValues() {}
 
     /** Whether {@code value} is a non-empty, even-length run of hex digits. */
@@ -78,26 +94,18 @@ public final class AuditValues {
             return;
         }
         line.append('\'');
-        for (int i = 0; i < argument.length(); i++) {
-            char c = argument.charAt(i);
-            if (c == '\'') {
-                line.append("'\\''");
-            } else {
-                line.append(c);
-            }
+        int from = 0;
+        for (int quote = argument.indexOf('\''); quote >= 0; quote = argument.indexOf('\'', from)) {
+            line.append(argument, from, quote).append("'\\''");
+            from = quote + 1;
         }
-        line.append('\'');
+        line.append(argument, from, argument.length()).append('\'');
     }
 
     private static boolean isSafe(String argument) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
-            boolean safe =
-                    (c >= 'a' && c <= 'z')
-                            || (c >= 'A' && c <= 'Z')
-                            || (c >= '0' && c <= '9')
-                            || "@%+=:,./_-".indexOf(c) >= 0;
-            if (!safe) {
+            if (c >= SAFE.length || !SAFE[c]) {
                 return false;
             }
         }
