@@ -155,10 +155,10 @@ final class AuditEventExtractor {
         if (quote != 0 || current.interpreted() || !key.hexEncoded()) {
             return value;
         }
-        if (!AuditValues.isHex(value)) {
+        String decoded = AuditValues.decodeHexOrNull(value);
+        if (decoded == null) {
             return value;
         }
-        String decoded = AuditValues.decodeHex(value);
         // Several audit keys are written as one hex value separated by 0x01.
         return key.name().equals("key") ? decoded.replace('\u0001', ',') : decoded;
     }
@@ -224,8 +224,9 @@ final class AuditEventExtractor {
         if (quote != 0 || current.interpreted()) {
             return value;
         }
-        if (AuditValues.isHex(value)) {
-            return AuditValues.decodeHex(value);
+        String decoded = AuditValues.decodeHexOrNull(value);
+        if (decoded != null) {
+            return decoded;
         }
         reject(BAD_HEX, "EXECVE " + key + " is neither quoted nor valid hex; kept as written");
         return value;

@@ -31,7 +31,7 @@ public final class AuditValues {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            if (hexDigit(value.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -44,16 +44,47 @@ public final class AuditValues {
      * @throws IllegalArgumentException when {@code hex} is not {@link #isHex hex}
      */
     public static String decodeHex(String hex) {
-        if (!isHex(hex)) {
+        String decoded = decodeHexOrNull(hex);
+        if (decoded == null) {
             throw new IllegalArgumentException("not an even-length hex string");
         }
-        byte[] bytes = new byte[hex.length() / 2];
+        return decoded;
+    }
+
+    /**
+     * As {@link #decodeHex}, in one pass over the digits; {@code null} when {@code hex} is not
+     * {@link #isHex hex}.
+     */
+    static String decodeHexOrNull(String hex) {
+        int length = hex.length();
+        if (length == 0 || (length & 1) != 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length / 2];
         for (int i = 0; i < bytes.length; i++) {
-            int high = Character.digit(hex.charAt(2 * i), 16);
-            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            int high = hexDigit(hex.charAt(2 * i));
+            int low = hexDigit(hex.charAt(2 * i + 1));
+            if ((high | low) < 0) {
+                return null;
+            }
             bytes[i] = (byte) (high << 4 | low);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The value of hex digit {@code c}, or -1; as {@link Character#digit(char, int)} gives. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        // other Unicode digits and fullwidth letters count too
+        return c < 128 ? -1 : Character.digit(c, 16);
     }
 
     /**

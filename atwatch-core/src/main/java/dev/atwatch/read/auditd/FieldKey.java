@@ -5,42 +5,83 @@ import java.util.Set;
 
 /**
  * A record key as events are extracted with it, worked out once per distinct key ({@link
- * KeyTable}): the field it fills and the special meanings it has.
- *
- * @param name the key as written
- * @param field the field it fills: the name {@link #cleanKey cleaned}, kept as {@code
- *     extracted_<name>} when Splunk reserves the name for metadata ({@code host}, {@code index},
- *     ...), as Splunk does
- * @param hexEncoded whether its bare values are hex-encoded text ({@link #isHexField})
- * @param argument whether it names an EXECVE argument ({@code aN}, {@code aN_len}, {@code aN[i]})
- *     when it occurs in an EXECVE record
- * @param register whether it names a SYSCALL register ({@code a0..a3}) when it occurs in a SYSCALL
- *     record
- * @param message whether it is {@code msg}, whose single-quoted value holds nested pairs
- * @param proctitle whether it is {@code proctitle}
+ * KeyTable}): the field it fills and the special meanings it has. Everything but {@link #next} is
+ * given by the name alone.
  */
-record FieldKey(
-        String name,
-        String field,
-        boolean hexEncoded,
-        boolean argument,
-        boolean register,
-        boolean message,
-        boolean proctitle) {
+final class FieldKey {
 
     private static final Set<String> METADATA =
             Set.of(Event.TIME, Event.RAW, Event.HOST, Event.SOURCE, Event.SOURCETYPE, Event.INDEX);
 
+    private final String name;
+    private final String field;
+    private final boolean hexEncoded;
+    private final boolean argument;
+    private final boolean register;
+    private final boolean message;
+    private final boolean proctitle;
+
+    /**
+     * The key that came after this one in the record read last, or {@code null}: records of one
+     * type list their keys in the same order, so it is a good guess for the next key ({@link
+     * KeyTable#following}).
+     */
+    FieldKey next;
+
+    private FieldKey(String name) {
+        this.name = name;
+        this.field = fieldName(cleanKey(name));
+        this.hexEncoded = isHexField(name);
+        this.argument = isArgumentKey(name);
+        this.register = isRegister(name);
+        this.message = name.equals("msg");
+        this.proctitle = name.equals("proctitle");
+    }
+
     /** The key named {@code name}. */
     static FieldKey of(String name) {
-        return new FieldKey(
-                name,
-                fieldName(cleanKey(name)),
-                isHexField(name),
-                isArgumentKey(name),
-                isRegister(name),
-                name.equals("msg"),
-                name.equals("proctitle"));
+        return new FieldKey(name);
+    }
+
+    /** The key as written. */
+    String name() {
+        return name;
+    }
+
+    /**
+     * The field it fills: the name {@link #cleanKey cleaned}, kept as {@code extracted_<name>} when
+     * Splunk reserves the name for metadata ({@code host}, {@code index}, ...), as Splunk does.
+     */
+    String field() {
+        return field;
+    }
+
+    /** Whether its bare values are hex-encoded text ({@link #isHexField}). */
+    boolean hexEncoded() {
+        return hexEncoded;
+    }
+
+    /**
+     * Whether it names an EXECVE argument ({@code aN}, {@code aN_len}, {@code aN[i]}) when it
+     * occurs in an EXECVE record.
+     */
+    boolean argument() {
+        return argument;
+    }
+
+    /** Whether it names a SYSCALL register ({@code a0..a3}) when it occurs in a SYSCALL record. */
+    boolean register() {
+        return register;
+    }
+
+    /** Whether it is {@code msg}, whose single-quoted value holds nested pairs. */
+    boolean message() {
+        return message;
+    }
+
+    /** Whether it is {@code proctitle}. */
+    boolean proctitle() {
+        return proctitle;
     }
 
     /**

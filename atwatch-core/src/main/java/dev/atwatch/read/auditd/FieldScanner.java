@@ -41,18 +41,28 @@ final class FieldScanner {
     }
 
     private static String scanRaw(String text, int from, int to, KeyTable keys, Visitor visitor) {
+        FieldKey previous = null;
         int i = from;
         while (i < to) {
             if (text.charAt(i) == ' ') {
                 i++;
                 continue;
             }
-            int eq = keyEnd(text, i, to);
-            if (eq < 0) {
-                i = wordEnd(text, i, to);
-                continue;
+            // most keys are the one that followed the previous key last time
+            FieldKey key = keys.following(previous, text, i, to);
+            int eq;
+            if (key != null) {
+                eq = i + key.name().length();
+            } else {
+                eq = keyEnd(text, i, to);
+                if (eq < 0) {
+                    i = wordEnd(text, i, to);
+                    continue;
+                }
+                key = keys.of(text, i, eq);
+                keys.remember(previous, key);
             }
-            FieldKey key = keys.of(text, i, eq);
+            previous = key;
             int v = eq + 1;
             char first = v < to ? text.charAt(v) : 0;
             if (first == '"' || first == '\'') {

@@ -39,6 +39,31 @@ final class KeyTable {
         }
     }
 
+    /**
+     * The key at {@code text[from]} when it is the one that followed {@code previous} last time and
+     * an {@code =} follows it before {@code to}; else {@code null}. A key found so is the one that
+     * scanning up to the {@code =} and {@link #of} would give. Callers {@link #remember} the keys
+     * they find otherwise.
+     */
+    FieldKey following(FieldKey previous, String text, int from, int to) {
+        FieldKey guess = previous == null ? null : previous.next;
+        if (guess == null) {
+            return null;
+        }
+        String name = guess.name();
+        int end = from + name.length();
+        return end < to && text.charAt(end) == '=' && text.startsWith(name, from) ? guess : null;
+    }
+
+    /**
+     * Notes that {@code key} came after {@code previous} (when not null), for {@link #following}.
+     */
+    void remember(FieldKey previous, FieldKey key) {
+        if (previous != null) {
+            previous.next = key;
+        }
+    }
+
     private static int mix(int hash) {
         return hash ^ (hash >>> 16);
     }
