@@ -36,7 +36,15 @@ public final class Event implements Fields {
     }
 
     public static Builder builder(Provenance provenance) {
-        return new Builder(provenance);
+        return new Builder(provenance, 0);
+    }
+
+    /**
+     * A builder with room for about {@code expectedFields} fields before its table grows, for
+     * readers that know roughly how many fields an event will have.
+     */
+    public static Builder builder(Provenance provenance, int expectedFields) {
+        return new Builder(provenance, expectedFields);
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class Event implements Fields {
 
     /** A builder holding a copy of this event's fields, its provenance and its naming. */
     public Builder toBuilder() {
-        Builder builder = new Builder(provenance);
+        Builder builder = new Builder(provenance, fields.size());
         builder.fields.putAll(fields);
         builder.namedBySplunk = namedBySplunk;
         return builder;
@@ -91,11 +99,14 @@ public final class Event implements Fields {
 
     /** A builder for one event; re-putting a name replaces, {@link #add} appends a value. */
     public static final class Builder {
-        private final Map<String, FieldValue> fields = new LinkedHashMap<>();
+        private final Map<String, FieldValue> fields;
         private final Provenance provenance;
         private boolean namedBySplunk;
 
-        private Builder(Provenance provenance) {
+        private Builder(Provenance provenance, int expectedFields) {
+            // a hash table grows past three quarters full; 16 is the default size
+            int capacity = Math.max(16, (int) Math.min(1 << 30, expectedFields * 4L / 3 + 1));
+            this.fields = new LinkedHashMap<>(capacity);
             this.provenance = provenance;
         }
 
@@ -136,6 +147,17 @@ public final class Event implements Fields {
                 fields.put(name, new FieldValue.MultiValue(values));
             }
             return this;
+        }
+
+        /**
+         * Sets {@code name} to {@code value} when it has no value yet, and returns {@code null};
+         * otherwise changes nothing and returns the value it has. One lookup does both.
+         */
+        public FieldValue putIfAbsent(String name, FieldValue value) {
+            if (value == null) {
+                throw new IllegalArgumentException("value must not be null");
+            }
+            return fields.putIfAbsent(name, value);
         }
 
         public Builder remove(String name) {

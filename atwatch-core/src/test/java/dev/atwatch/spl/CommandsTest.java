@@ -272,6 +272,35 @@ class CommandsTest {
     }
 
     @Test
+    void statsMinMaxOfNumbersAreThoseOfTheirText() {
+        Object[] values = {-0.0, 2.5, 1e-9, 1e20, 1796300000.588, -7.0};
+        List<Event> numbers = new ArrayList<>();
+        List<Event> texts = new ArrayList<>();
+        for (Object value : values) {
+            numbers.add(event("x", value));
+            texts.add(event("x", FieldValue.formatNumber((Double) value)));
+        }
+        String query = "| stats min(x) max(x) count(x)";
+        Row fromNumbers = run(query, numbers.toArray(new Event[0])).rows().get(0);
+        Row fromTexts = run(query, texts.toArray(new Event[0])).rows().get(0);
+
+        assertThat(fromNumbers.get("min(x)")).isEqualTo(new FieldValue.Number(-7.0));
+        assertThat(fromNumbers.get("max(x)")).isEqualTo(new FieldValue.Number(1e20));
+        assertThat(fromNumbers.get("count(x)")).isEqualTo(new FieldValue.Number(6));
+        for (String column : List.of("min(x)", "max(x)", "count(x)")) {
+            assertThat(fromNumbers.get(column)).isEqualTo(fromTexts.get(column));
+        }
+    }
+
+    @Test
+    void statsMaxOfNegativeZeroIsZeroAsItsTextReads() {
+        Row row = run("| stats min(x) max(x)", event("x", -0.0)).rows().get(0);
+
+        assertThat(row.get("min(x)")).isEqualTo(new FieldValue.Number(0.0));
+        assertThat(row.get("max(x)")).isEqualTo(new FieldValue.Number(0.0));
+    }
+
+    @Test
     void statsMinMaxOfStringsAreLexicographic() {
         Row row =
                 run("| stats min(s) max(s)", event("s", "pear"), event("s", "apple")).rows().get(0);

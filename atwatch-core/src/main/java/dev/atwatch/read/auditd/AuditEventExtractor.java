@@ -7,10 +7,9 @@ import dev.atwatch.read.ReadLimits;
 import dev.atwatch.read.ReadOptions;
 import dev.atwatch.read.Rejected;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +30,14 @@ final class AuditEventExtractor {
     static final String SOURCETYPE = "linux:audit";
     static final String BAD_HEX = "auditd.bad-hex";
 
-    private static final Set<String> METADATA =
-            Set.of(Event.TIME, Event.RAW, Event.HOST, Event.SOURCE, Event.SOURCETYPE, Event.INDEX);
+    /** The field names {@code a0}, {@code a1}, ... of the first EXECVE arguments. */
+    private static final String[] ARGUMENT_NAMES = new String[64];
+
+    static {
+        for (int i = 0; i < ARGUMENT_NAMES.length; i++) {
+            ARGUMENT_NAMES[i] = "a" + i;
+        }
+    }
 
     private final String input;
     private final ReadOptions options;
@@ -41,8 +46,16 @@ final class AuditEventExtractor {
 
     private Event.Builder event;
     private int fieldCount;
-    private final TreeMap<Integer, String> arguments = new TreeMap<>();
-    private final TreeMap<Integer, TreeMap<Integer, String>> pieces = new TreeMap<>();
+
+    /** The EXECVE arguments given whole ({@code aN}), by N. */
+    private final NumberedTexts arguments = new NumberedTexts();
+
+    /** The pieces of long EXECVE arguments ({@code aN[i]}), by {@link #pieceKey N and i}. */
+    private final NumberedTexts pieces = new NumberedTexts();
+
+    /** The event's EXECVE arguments in order, pieces joined, once {@link #putArguments} ran. */
+    private final List<String> argumentValues = new ArrayList<>();
+
     private final List<String[]> registers = new ArrayList<>();
     private final Set<String> reported = new java.util.HashSet<>();
     private final KeyTable keys = new KeyTable();
@@ -60,7 +73,8 @@ final class AuditEventExtractor {
     /** Builds the event of {@code records} (one event, in arrival order), the {@code n}-th. */
     Event extract(List<AuditRecord> records, long n) {
         AuditRecord first = records.get(0);
-        reset(Event.builder(new Provenance(input, n, first.line(), first.offset())));
+        Provenance provenance = new Provenance(input, n, first.line(), first.offset());
+        reset(Event.builder(provenance, expectedFields(records.size())));
         putMetadata(records);
         for (AuditRecord record : records) {
             current = record;
@@ -73,11 +87,20 @@ final class AuditEventExtractor {
         return built;
     }
 
+    /**
+     * About how many fields an event of {@code records} records has: its metadata and process
+     * fields, and a dozen per record (most have fewer, a SYSCALL record has about 25).
+     */
+    private static int expectedFields(int records) {
+        return 12 + 12 * Math.min(records, 64);
+    }
+
     private void reset(Event.Builder builder) {
         event = builder;
         fieldCount = 0;
         arguments.clear();
         pieces.clear();
+        argumentValues.clear();
         registers.clear();
         reported.clear();
         execve = false;
@@ -85,7 +108,7 @@ final class AuditEventExtractor {
     }
 
     private void scanRecord(AuditRecord record) {
-        addValue("type", record.type());
+        add("type", record.type());
         boolean isExecve = record.type().equals("EXECVE");
         boolean isSyscall = record.type().equals("SYSCALL");
         execve |= isExecve;
@@ -105,86 +128,52 @@ final class AuditEventExtractor {
         }
     }
 
-    private void pair(String key, String value, char quote, boolean isExecve, boolean isSyscall) {
-        if (isExecve && isArgumentKey(key)) {
-            argument(key, value, quote);
-        } else if (isSyscall && isRegister(key)) {
-            registers.add(new String[] {key, value});
-        } else if (key.equals("msg") && quote == '\'') {
+    private void pair(FieldKey key, String value, char quote, boolean isExecve, boolean isSyscall) {
+        if (isExecve && key.argument()) {
+            argument(key.name(), value, quote);
+        } else if (isSyscall && key.register()) {
+            registers.add(new String[] {key.name(), value});
+        } else if (key.message() && quote == '\'') {
             FieldScanner.scan(
                     value, 0, value.length(), current.interpreted(), keys, this::nestedPair);
-        } else if (key.equals("proctitle")) {
+        } else if (key.proctitle()) {
             proctitle(value, quote);
         } else {
-            addValue(cleanKey(key), decode(key, value, quote));
+            add(key.field(), decode(key, value, quote));
         }
     }
 
-    private void nestedPair(String key, String value, char quote) {
-        addValue(cleanKey(key), decode(key, value, quote));
+    private void nestedPair(FieldKey key, String value, char quote) {
+        add(key.field(), decode(key, value, quote));
     }
 
-    private void enrichedPair(String key, String value, char quote) {
-        addValue(cleanKey(key), value);
+    private void enrichedPair(FieldKey key, String value, char quote) {
+        add(key.field(), value);
     }
 
-    private String decode(String key, String value, char quote) {
-        if (quote != 0 || current.interpreted() || !isHexField(key)) {
+    private String decode(FieldKey key, String value, char quote) {
+        if (quote != 0 || current.interpreted() || !key.hexEncoded()) {
             return value;
         }
-        if (!AuditValues.isHex(value)) {
+        String decoded = AuditValues.decodeHexOrNull(value);
+        if (decoded == null) {
             return value;
         }
-        String decoded = AuditValues.decodeHex(value);
         // Several audit keys are written as one hex value separated by 0x01.
-        return key.equals("key") ? decoded.replace('\u0001', ',') : decoded;
-    }
-
-    /**
-     * Whether the kernel or auditd hex-encodes {@code key} when its value has spaces or odd
-     * characters: exe, comm, name, cwd, cmd, acct, path, key, data, ocomm. Compared by length
-     * first, as this runs for every bare value.
-     */
-    private static boolean isHexField(String key) {
-        return switch (key.length()) {
-            case 3 ->
-                    key.equals("exe")
-                            || key.equals("cwd")
-                            || key.equals("cmd")
-                            || key.equals("key");
-            case 4 ->
-                    key.equals("comm")
-                            || key.equals("name")
-                            || key.equals("acct")
-                            || key.equals("path")
-                            || key.equals("data");
-            case 5 -> key.equals("ocomm");
-            default -> false;
-        };
+        return key.name().equals("key") ? decoded.replace('\u0001', ',') : decoded;
     }
 
     private void proctitle(String value, char quote) {
         if (quote != 0 || current.interpreted()) {
             rawProctitle = value;
-            addValue("proctitle", value);
+            add("proctitle", value);
         } else if (AuditValues.isHex(value)) {
             rawProctitle = AuditValues.decodeHex(value);
-            addValue("proctitle", AuditValues.proctitle(rawProctitle));
+            add("proctitle", AuditValues.proctitle(rawProctitle));
         } else {
             reject(BAD_HEX, "proctitle is neither quoted nor valid hex; kept as written");
-            addValue("proctitle", value);
+            add("proctitle", value);
         }
-    }
-
-    private static boolean isRegister(String key) {
-        return key.length() == 2
-                && key.charAt(0) == 'a'
-                && key.charAt(1) >= '0'
-                && key.charAt(1) <= '3';
-    }
-
-    private static boolean isArgumentKey(String key) {
-        return key.length() > 1 && key.charAt(0) == 'a' && Character.isDigit(key.charAt(1));
     }
 
     /** Handles {@code aN}, {@code aN_len} and {@code aN[i]} of an EXECVE record. */
@@ -210,21 +199,34 @@ final class AuditEventExtractor {
         }
         String text = argumentText(key, value, quote);
         if (bracket < 0) {
-            arguments.put((int) index, text);
+            arguments.put(index, text);
             return;
         }
         long piece = AuditTime.digits(key, bracket + 1, key.length() - 1);
         if (piece >= 0 && key.endsWith("]")) {
-            pieces.computeIfAbsent((int) index, i -> new TreeMap<>()).put((int) piece, text);
+            pieces.put(pieceKey((int) index, (int) piece), text);
         }
+    }
+
+    /**
+     * The key of piece {@code piece} of argument {@code argument}: ordered by argument, then by
+     * piece (as a signed int), as the pieces are joined.
+     */
+    private static long pieceKey(int argument, int piece) {
+        return (long) argument << 32 | ((piece ^ Integer.MIN_VALUE) & 0xFFFFFFFFL);
+    }
+
+    private static int pieceArgument(long key) {
+        return (int) (key >>> 32);
     }
 
     private String argumentText(String key, String value, char quote) {
         if (quote != 0 || current.interpreted()) {
             return value;
         }
-        if (AuditValues.isHex(value)) {
-            return AuditValues.decodeHex(value);
+        String decoded = AuditValues.decodeHexOrNull(value);
+        if (decoded != null) {
+            return decoded;
         }
         reject(BAD_HEX, "EXECVE " + key + " is neither quoted nor valid hex; kept as written");
         return value;
@@ -242,37 +244,68 @@ final class AuditEventExtractor {
             event.put(Event.RAW, first.text());
             return;
         }
-        int length = records.size();
-        for (AuditRecord record : records) {
-            length += record.text().length();
+        // no record is empty (each has its header), so the lines are joined as they are
+        String[] lines = new String[records.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = records.get(i).text();
         }
-        StringBuilder raw = new StringBuilder(length);
-        for (AuditRecord record : records) {
-            if (raw.length() > 0) {
-                raw.append('\n');
-            }
-            raw.append(record.text());
-        }
-        event.put(Event.RAW, raw.toString());
+        event.put(Event.RAW, String.join("\n", lines));
     }
 
     private void putArguments() {
-        mergeArgumentPieces();
         if (!execve) {
             for (String[] register : registers) {
-                addValue(register[0], register[1]);
+                add(register[0], register[1]);
             }
         }
-        for (Map.Entry<Integer, String> argument : arguments.entrySet()) {
-            addValue("a" + argument.getKey(), argument.getValue());
-        }
+        arguments.settle();
+        pieces.settle();
+        putArgumentFields();
         checkArgc();
     }
 
-    private void mergeArgumentPieces() {
-        for (Map.Entry<Integer, TreeMap<Integer, String>> argument : pieces.entrySet()) {
-            arguments.put(argument.getKey(), String.join("", argument.getValue().values()));
+    /**
+     * Adds the fields {@code a0..aN} in order, each argument given in pieces taking their joined
+     * text over one given whole, and collects them into {@link #argumentValues}.
+     */
+    private void putArgumentFields() {
+        int whole = 0;
+        int piece = 0;
+        while (whole < arguments.size() || piece < pieces.size()) {
+            int next = whole < arguments.size() ? (int) arguments.key(whole) : Integer.MAX_VALUE;
+            if (piece < pieces.size() && pieceArgument(pieces.key(piece)) <= next) {
+                int argument = pieceArgument(pieces.key(piece));
+                int end = piece + 1;
+                while (end < pieces.size() && pieceArgument(pieces.key(end)) == argument) {
+                    end++;
+                }
+                putArgument(argument, joinPieces(piece, end));
+                piece = end;
+                if (whole < arguments.size() && argument == next) {
+                    whole++;
+                }
+            } else {
+                putArgument(next, arguments.text(whole));
+                whole++;
+            }
         }
+    }
+
+    private String joinPieces(int from, int to) {
+        if (to - from == 1) {
+            return pieces.text(from);
+        }
+        String[] texts = new String[to - from];
+        for (int i = from; i < to; i++) {
+            texts[i - from] = pieces.text(i);
+        }
+        return String.join("", texts);
+    }
+
+    private void putArgument(int index, String text) {
+        String name = index < ARGUMENT_NAMES.length ? ARGUMENT_NAMES[index] : "a" + index;
+        add(name, text);
+        argumentValues.add(text);
     }
 
     private void checkArgc() {
@@ -291,8 +324,8 @@ final class AuditEventExtractor {
 
     private void putProcessFields() {
         event.put("Image", first("exe"));
-        if (!arguments.isEmpty()) {
-            event.put("CommandLine", AuditValues.commandLine(List.copyOf(arguments.values())));
+        if (!argumentValues.isEmpty()) {
+            event.put("CommandLine", AuditValues.commandLine(argumentValues));
         } else if (rawProctitle != null) {
             event.put("CommandLine", proctitleCommandLine());
         }
@@ -315,44 +348,49 @@ final class AuditEventExtractor {
 
     private String first(String name) {
         FieldValue value = event.get(name);
+        if (value instanceof FieldValue.Text text) {
+            return text.value();
+        }
         return value == null ? null : value.asString();
     }
 
     /**
-     * Adds a value to field {@code key}: a new field, or one more value of a multivalue field when
-     * it differs from those present. A name Splunk reserves for metadata ({@code host}, {@code
-     * index}, ...) is kept as {@code extracted_<name>}, as Splunk does.
+     * Adds a value to field {@code key} (a {@link FieldKey#field() field name}): a new field, or
+     * one more value of a multivalue field when it differs from those present.
      */
-    private void addValue(String name, String value) {
+    private void add(String key, String value) {
         if (value.isEmpty()) {
             return;
         }
-        String key = METADATA.contains(name) ? "extracted_" + name : name;
         String bounded = boundValue(key, value);
-        FieldValue old = event.get(key);
-        if (old == null) {
-            addField(key, bounded);
-        } else if (old instanceof FieldValue.Text text) {
+        FieldValue old;
+        if (fieldCount < limits.maxFieldsPerEvent()) {
+            old = event.putIfAbsent(key, new FieldValue.Text(bounded));
+            if (old == null) {
+                fieldCount++;
+                return;
+            }
+        } else {
+            old = event.get(key);
+            if (old == null) {
+                rejectFieldCount();
+                return;
+            }
+        }
+        if (old instanceof FieldValue.Text text) {
             if (!text.value().equals(bounded)) {
-                event.add(key, bounded);
+                event.put(key, new FieldValue.MultiValue(List.of(text.value(), bounded)));
             }
         } else {
             addToMultivalue(key, old.strings(), bounded);
         }
     }
 
-    private void addField(String key, String value) {
-        if (fieldCount >= limits.maxFieldsPerEvent()) {
-            rejectOnce(
-                    "limit." + ReadLimits.FIELDS_PER_EVENT,
-                    ReadLimits.exceeded(
-                            ReadLimits.FIELDS_PER_EVENT,
-                            fieldCount + 1L,
-                            limits.maxFieldsPerEvent()));
-            return;
-        }
-        event.put(key, value);
-        fieldCount++;
+    private void rejectFieldCount() {
+        rejectOnce(
+                "limit." + ReadLimits.FIELDS_PER_EVENT,
+                ReadLimits.exceeded(
+                        ReadLimits.FIELDS_PER_EVENT, fieldCount + 1L, limits.maxFieldsPerEvent()));
     }
 
     private void addToMultivalue(String key, List<String> values, String value) {
@@ -371,7 +409,9 @@ final class AuditEventExtractor {
                                     limits.maxValuesPerField()));
             return;
         }
-        event.add(key, value);
+        String[] longer = values.toArray(new String[values.size() + 1]);
+        longer[values.size()] = value;
+        event.put(key, new FieldValue.MultiValue(Arrays.asList(longer)));
     }
 
     private String boundValue(String key, String value) {
@@ -386,17 +426,6 @@ final class AuditEventExtractor {
                         + ReadLimits.exceeded(
                                 ReadLimits.VALUE_CHARS, value.length(), limits.maxValueChars()));
         return value.substring(0, limits.maxValueChars());
-    }
-
-    /** Splunk's key cleaning: characters other than letters, digits and '_' become '_'. */
-    static String cleanKey(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
-                return key.replaceAll("[^A-Za-z0-9_]", "_");
-            }
-        }
-        return key;
     }
 
     private void rejectOnce(String reason, String detail) {

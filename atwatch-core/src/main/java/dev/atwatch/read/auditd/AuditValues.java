@@ -6,6 +6,22 @@ import java.util.List;
 /** Decoding of hex-encoded audit values and quoting of argument lists as a shell would. */
 public final class AuditValues {
 
+    /** Per ASCII character: whether a shell takes it literally outside quotes. */
+    private static final boolean[] SAFE = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            SAFE[c] = true;
+            SAFE[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            SAFE[c] = true;
+        }
+        for (char c : "@%+=:,./_-".toCharArray()) {
+            SAFE[c] = true;
+        }
+    }
+
     private AuditValues() {}
 
     /** Whether {@code value} is a non-empty, even-length run of hex digits. */
@@ -15,7 +31,7 @@ public final class AuditValues {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            if (hexDigit(value.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -28,16 +44,47 @@ public final class AuditValues {
      * @throws IllegalArgumentException when {@code hex} is not {@link #isHex hex}
      */
     public static String decodeHex(String hex) {
-        if (!isHex(hex)) {
+        String decoded = decodeHexOrNull(hex);
+        if (decoded == null) {
             throw new IllegalArgumentException("not an even-length hex string");
         }
-        byte[] bytes = new byte[hex.length() / 2];
+        return decoded;
+    }
+
+    /**
+     * As {@link #decodeHex}, in one pass over the digits; {@code null} when {@code hex} is not
+     * {@link #isHex hex}.
+     */
+    static String decodeHexOrNull(String hex) {
+        int length = hex.length();
+        if (length == 0 || (length & 1) != 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length / 2];
         for (int i = 0; i < bytes.length; i++) {
-            int high = Character.digit(hex.charAt(2 * i), 16);
-            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            int high = hexDigit(hex.charAt(2 * i));
+            int low = hexDigit(hex.charAt(2 * i + 1));
+            if ((high | low) < 0) {
+                return null;
+            }
             bytes[i] = (byte) (high << 4 | low);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The value of hex digit {@code c}, or -1; as {@link Character#digit(char, int)} gives. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        // other Unicode digits and fullwidth letters count too
+        return c < 128 ? -1 : Character.digit(c, 16);
     }
 
     /**
@@ -78,26 +125,18 @@ public final class AuditValues {
             return;
         }
         line.append('\'');
-        for (int i = 0; i < argument.length(); i++) {
-            char c = argument.charAt(i);
-            if (c == '\'') {
-                line.append("'\\''");
-            } else {
-                line.append(c);
-            }
+        int from = 0;
+        for (int quote = argument.indexOf('\''); quote >= 0; quote = argument.indexOf('\'', from)) {
+            line.append(argument, from, quote).append("'\\''");
+            from = quote + 1;
         }
-        line.append('\'');
+        line.append(argument, from, argument.length()).append('\'');
     }
 
     private static boolean isSafe(String argument) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
-            boolean safe =
-                    (c >= 'a' && c <= 'z')
-                            || (c >= 'A' && c <= 'Z')
-                            || (c >= '0' && c <= '9')
-                            || "@%+=:,./_-".indexOf(c) >= 0;
-            if (!safe) {
+            if (c >= SAFE.length || !SAFE[c]) {
                 return false;
             }
         }

@@ -18,7 +18,7 @@ final class FieldScanner {
 
     /** Receives each pair; {@code quote} is {@code '"'}, {@code '\''} or 0 for a bare value. */
     interface Visitor {
-        void pair(String key, String value, char quote);
+        void pair(FieldKey key, String value, char quote);
     }
 
     /** The reason code for a quote that is never closed: a truncated record. */
@@ -27,16 +27,12 @@ final class FieldScanner {
     private FieldScanner() {}
 
     /**
-     * Scans {@code text[from, to)}, passing each pair to {@code visitor}.
+     * Scans {@code text[from, to)}, passing each pair to {@code visitor} with its key from {@code
+     * keys}.
      *
      * @return {@code null}, or {@link #UNTERMINATED} when a quoted value of a raw record runs off
      *     the end (the pairs before it were passed)
      */
-    static String scan(String text, int from, int to, boolean interpreted, Visitor visitor) {
-        return scan(text, from, to, interpreted, null, visitor);
-    }
-
-    /** As {@link #scan(String, int, int, boolean, Visitor)}, sharing names through {@code keys}. */
     static String scan(
             String text, int from, int to, boolean interpreted, KeyTable keys, Visitor visitor) {
         return interpreted
@@ -45,18 +41,28 @@ final class FieldScanner {
     }
 
     private static String scanRaw(String text, int from, int to, KeyTable keys, Visitor visitor) {
+        FieldKey previous = null;
         int i = from;
         while (i < to) {
             if (text.charAt(i) == ' ') {
                 i++;
                 continue;
             }
-            int eq = keyEnd(text, i, to);
-            if (eq < 0) {
-                i = wordEnd(text, i, to);
-                continue;
+            // most keys are the one that followed the previous key last time
+            FieldKey key = keys.following(previous, text, i, to);
+            int eq;
+            if (key != null) {
+                eq = i + key.name().length();
+            } else {
+                eq = keyEnd(text, i, to);
+                if (eq < 0) {
+                    i = wordEnd(text, i, to);
+                    continue;
+                }
+                key = keys.of(text, i, eq);
+                keys.remember(previous, key);
             }
-            String key = keys == null ? text.substring(i, eq) : keys.of(text, i, eq);
+            previous = key;
             int v = eq + 1;
             char first = v < to ? text.charAt(v) : 0;
             if (first == '"' || first == '\'') {
@@ -77,7 +83,7 @@ final class FieldScanner {
 
     private static String scanInterpreted(
             String text, int from, int to, KeyTable keys, Visitor visitor) {
-        String key = null;
+        FieldKey key = null;
         StringBuilder value = new StringBuilder();
         int valueEnd = from;
         int i = from;
@@ -104,7 +110,7 @@ final class FieldScanner {
                 continue;
             }
             flush(key, value, visitor);
-            key = keys == null ? text.substring(i, eq) : keys.of(text, i, eq);
+            key = keys.of(text, i, eq);
             int v = eq + 1;
             if (v < to && text.charAt(v) == '\'') {
                 // Printed for people and often cut when copied: an open quote runs to the end.
@@ -113,7 +119,7 @@ final class FieldScanner {
                 visitor.pair(key, text.substring(v + 1, close), '\'');
                 key = null;
                 i = close + 1;
-            } else if (key.equals("proctitle")) {
+            } else if (key.proctitle()) {
                 value.append(text, v, to);
                 i = to;
             } else {
@@ -127,7 +133,7 @@ final class FieldScanner {
         return null;
     }
 
-    private static void flush(String key, StringBuilder value, Visitor visitor) {
+    private static void flush(FieldKey key, StringBuilder value, Visitor visitor) {
         if (key != null) {
             visitor.pair(key, value.toString().strip(), (char) 0);
         }

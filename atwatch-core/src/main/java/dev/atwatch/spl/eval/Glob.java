@@ -34,7 +34,8 @@ final class Glob {
 
     boolean matches(String value) {
         if (!star) {
-            return value.length() == folded[0].length() && region(value, 0, 0);
+            return value.length() == folded[0].length()
+                    && (value.equals(written[0]) || CaseFold.regionMatches(value, 0, folded[0]));
         }
         int lastPiece = folded.length - 1;
         int end = value.length() - folded[lastPiece].length();
@@ -54,7 +55,7 @@ final class Glob {
 
     /** Whether piece {@code i} occurs at {@code offset}: as written (fast), else folded. */
     private boolean region(String value, int offset, int i) {
-        return value.regionMatches(offset, written[i], 0, written[i].length())
+        return value.startsWith(written[i], offset)
                 || CaseFold.regionMatches(value, offset, folded[i]);
     }
 }

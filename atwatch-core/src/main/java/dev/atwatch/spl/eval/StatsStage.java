@@ -163,8 +163,34 @@ final class StatsStage extends Stage {
             }
             switch (aggregation.function()) {
                 case "earliest", "latest" -> timed(record, value);
-                default -> value.strings().forEach(this::addValue);
+                default -> {
+                    if (value instanceof FieldValue.Number number
+                            && distinct == null
+                            && isPlainNumber(number.value())) {
+                        addNumber(number.value());
+                    } else {
+                        value.strings().forEach(this::addValue);
+                    }
+                }
             }
+        }
+
+        /**
+         * Whether {@code value} is written ({@link FieldValue#formatNumber}) as a short plain
+         * decimal, which {@link Values#parseNumber} reads back as the same number (negative zero as
+         * zero): zero, or a magnitude from 0.000001 up to 10^15.
+         */
+        private static boolean isPlainNumber(double value) {
+            double magnitude = Math.abs(value);
+            return value == 0 || (magnitude >= 1e-6 && magnitude < 1e15);
+        }
+
+        /** As {@link #addValue} of the text of a {@link #isPlainNumber plain number}. */
+        private void addNumber(double value) {
+            count++;
+            double number = value == 0 ? 0.0 : value;
+            minNumber = minNumber == null ? number : Math.min(minNumber, number);
+            maxNumber = maxNumber == null ? number : Math.max(maxNumber, number);
         }
 
         private void addValue(String item) {

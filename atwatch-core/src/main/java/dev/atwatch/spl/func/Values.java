@@ -120,8 +120,29 @@ public final class Values {
         if (digits == 0) {
             return null;
         }
+        if (i == n && digits == n - (text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0)) {
+            return wholeNumber(text, digits);
+        }
         i = exponentEnd(text, i);
         return i == n ? Double.valueOf(Double.parseDouble(text)) : null;
+    }
+
+    /**
+     * The value of {@code text}, an optional sign and {@code digits} digits: computed directly when
+     * it has at most 15 digits (every such integer is a double exactly, as parsing gives it), else
+     * parsed.
+     */
+    private static Double wholeNumber(String text, int digits) {
+        if (digits > 15) {
+            return Double.parseDouble(text);
+        }
+        int n = text.length();
+        long value = 0;
+        for (int i = n - digits; i < n; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        // "-0" parses as negative zero
+        return text.charAt(0) == '-' ? -(double) value : (double) value;
     }
 
     private static int exponentEnd(String text, int i) {

@@ -53,6 +53,38 @@ class AuditdReaderTest {
     }
 
     @Test
+    void argumentsInAnyOrderRepeatedOrInPiecesComeOutByNumber() throws IOException {
+        String log =
+                "type=EXECVE msg=audit(1700000000.000:10): argc=5 a3=\"three\" a0=\"sh\""
+                        + " a2_len=8 a2[1]=41424344 a2[0]=45464748 a1=\"-c\" a2=\"bare\""
+                        + " a1=\"-x\" a4[2]=3132 a4[0]=3334 a4[2]=3536\n";
+        Event event = read(MemoryInput.of("execve.log", log), ReadOptions.DEFAULTS).events.get(0);
+
+        assertThat(event.text("a1")).isEqualTo("-x");
+        assertThat(event.text("a2")).isEqualTo("EFGHABCD");
+        assertThat(event.text("a4")).isEqualTo("3456");
+        assertThat(event.text("CommandLine")).isEqualTo("sh -x EFGHABCD three 3456");
+        assertThat(event.names()).containsSubsequence("argc", "a0", "a1", "a2", "a3", "a4");
+    }
+
+    @Test
+    void keysReadInAnotherOrderOrSharingAPrefixKeepTheirValues() throws IOException {
+        String log =
+                "type=PATH msg=audit(1700000000.000:1): item=0 items=2 name=\"/a\"\n"
+                        + "type=PATH msg=audit(1700000001.000:2): item=0 items=2 name=\"/a\"\n"
+                        + "type=PATH msg=audit(1700000002.000:3): items=3 item=1 nametype=X"
+                        + " name=\"/b\"\n"
+                        + "type=PATH msg=audit(1700000003.000:4): item=5 itemsx=4 items=6\n";
+        List<Event> events = read(MemoryInput.of("path.log", log), ReadOptions.DEFAULTS).events;
+
+        assertThat(events).extracting(e -> e.text("item")).containsExactly("0", "0", "1", "5");
+        assertThat(events).extracting(e -> e.text("items")).containsExactly("2", "2", "3", "6");
+        assertThat(events.get(2).text("nametype")).isEqualTo("X");
+        assertThat(events.get(2).text("name")).isEqualTo("/b");
+        assertThat(events.get(3).text("itemsx")).isEqualTo("4");
+    }
+
+    @Test
     void decodesHexArgumentsAndQuotesThemAsAShellWould() throws IOException {
         Event echo = read("interleaved.log").events.get(0);
 
