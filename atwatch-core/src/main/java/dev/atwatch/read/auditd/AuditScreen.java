@@ -222,7 +222,7 @@ final class AuditScreen {
                                                     key ->
                                                             keys.computeIfAbsent(
                                                                     key,
-                                                                    k -> Key.of(k, keys.size())))
+                                                                    k -> new Key(k, keys.size())))
                                             .toArray(Key[]::new);
                 });
         int[][] needs = alternatives.toArray(int[][]::new);
@@ -605,29 +605,6 @@ final class AuditScreen {
         return true;
     }
 
-    /**
-     * A record key (as cleaned) that literals are bound to, and the longest part of it without
-     * {@code _}, which is written as it is in every record key that cleans to it.
-     */
-    private record Key(String name, String anchor, int anchorOffset, int index) {
-
-        static Key of(String name, int index) {
-            int bestStart = 0;
-            int bestLength = -1;
-            for (int start = 0; start <= name.length(); ) {
-                int end = name.indexOf('_', start);
-                end = end < 0 ? name.length() : end;
-                if (end - start > bestLength) {
-                    bestStart = start;
-                    bestLength = end - start;
-                }
-                start = end + 1;
-            }
-            if (bestLength == 0) {
-                return new Key(name, "=", name.length(), index); // a key of '_' only
-            }
-            String anchor = name.substring(bestStart, bestStart + bestLength);
-            return new Key(name, anchor, bestStart, index);
-        }
-    }
+    /** A record key (as cleaned) that literals are bound to, and its index in the screen. */
+    private record Key(String name, int index) {}
 }
