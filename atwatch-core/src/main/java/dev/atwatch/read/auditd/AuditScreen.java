@@ -95,11 +95,6 @@ final class AuditScreen {
 
     private int spanEnd;
 
-    /** The same spans by key (record index, start and end each): key k's from byKeyFrom[k]. */
-    private int[] byKey = new int[3 * 32];
-
-    private final int[] byKeyFrom;
-
     private int event;
 
     private AuditScreen(String[] literals, Key[][] keysOf, int[][] alternatives, Key[] keys) {
@@ -131,7 +126,6 @@ final class AuditScreen {
         this.testedIn = new int[literals.length];
         this.found = new boolean[literals.length];
         this.keys = keys;
-        this.byKeyFrom = new int[keys.length + 1];
         this.keyTable = new int[Integer.highestOneBit(Math.max(4, keys.length * 4)) * 2];
         for (Key key : keys) {
             int slot = slot(key.name.hashCode());
@@ -317,10 +311,10 @@ final class AuditScreen {
             return true;
         }
         collect(records);
-        for (Key key : keys) {
-            for (int span = byKeyFrom[key.index]; span < byKeyFrom[key.index + 1]; span += 3) {
-                String text = records.get(byKey[span]).text();
-                if (inValue(text, byKey[span + 1], byKey[span + 2], literal)) {
+        for (int span = 0; span < spanEnd; span += 4) {
+            if (boundTo(keys, spans[span])) {
+                String text = records.get(spans[span + 1]).text();
+                if (inValue(text, spans[span + 2], spans[span + 3], literal)) {
                     return true;
                 }
             }
@@ -355,6 +349,16 @@ final class AuditScreen {
             }
         }
         return held;
+    }
+
+    /** Whether {@code key} is one of {@code keys}. */
+    private static boolean boundTo(Key[] keys, int key) {
+        for (Key candidate : keys) {
+            if (candidate.index == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -394,29 +398,6 @@ final class AuditScreen {
                     addValue(key, r, text, eq + 1, record.interpreted());
                 }
             }
-        }
-        groupByKey();
-    }
-
-    /** Sorts the spans by key into {@link #byKey}: those of key k from byKeyFrom[k]. */
-    private void groupByKey() {
-        Arrays.fill(byKeyFrom, 0);
-        for (int span = 0; span < spanEnd; span += 4) {
-            byKeyFrom[spans[span] + 1] += 3;
-        }
-        for (int k = 0; k < keys.length; k++) {
-            byKeyFrom[k + 1] += byKeyFrom[k];
-        }
-        if (byKey.length < byKeyFrom[keys.length]) {
-            byKey = new int[spans.length];
-        }
-        int[] next = Arrays.copyOf(byKeyFrom, keys.length);
-        for (int span = 0; span < spanEnd; span += 4) {
-            int at = next[spans[span]];
-            next[spans[span]] = at + 3;
-            byKey[at] = spans[span + 1];
-            byKey[at + 1] = spans[span + 2];
-            byKey[at + 2] = spans[span + 3];
         }
     }
 

@@ -249,10 +249,7 @@ final class PipelinedRead {
             if (cancelled) {
                 throw new Cancelled();
             }
-            if (skipped > 0) {
-                batch.add(new Skipped(skipped));
-                skipped = 0;
-            }
+            addSkipped();
             batch.add(item);
             chars += itemChars;
             if (batch.size() >= BATCH_ITEMS || chars >= BATCH_CHARS) {
@@ -264,11 +261,16 @@ final class PipelinedRead {
             skipped += count;
         }
 
-        void finish() {
+        /** Puts the events skipped since the last item in the batch, keeping their place. */
+        private void addSkipped() {
             if (skipped > 0) {
                 batch.add(new Skipped(skipped));
                 skipped = 0;
             }
+        }
+
+        void finish() {
+            addSkipped();
             flush();
             offer(END);
         }
