@@ -31,7 +31,11 @@ import java.util.Set;
  * values, which can only pass more events. An event with an argument split into pieces ({@code
  * aN[i]}) passes when some literal may be in an argument, since it may straddle two pieces.
  *
- * <p>Not thread-safe: one screen per reading thread (it keeps the findings of the event at hand).
+ * <p>What a record holds is worked out once per record ({@link #examine}) and kept in it, so that
+ * the thread reading lines can do that work while another screens events.
+ *
+ * <p>Not thread-safe: one screen per thread (it keeps the findings of the event at hand); {@link
+ * #forAnotherThread} gives another thread a screen of the same literals.
  */
 final class AuditScreen {
 
@@ -42,7 +46,20 @@ final class AuditScreen {
     static final int MAX_TYPES = 1024;
 
     private static final String TYPE = "type";
+
+    /** The flag of {@link #examine}'s findings: the record holds a piece of a long argument. */
+    private static final int PIECE = 1;
+
+    /** The findings of a record with no value of a screen key, without and with a piece. */
+    private static final int[][] NONE = {{0}, {PIECE}};
+
     private static final String EXTRACTED = "extracted_";
+
+    /**
+     * Tells the findings of this screen and of its {@link #forAnotherThread copies} (which number
+     * keys alike) from those of another screen in a record.
+     */
+    private final Object plan;
 
     private final String[] literals;
 
@@ -60,6 +77,9 @@ final class AuditScreen {
 
     private final boolean piecesMatter;
 
+    /** Per literal: whether it may be in the values of key k, as boundKeys[literal][k]. */
+    private final boolean[][] boundKeys;
+
     /** Findings for the event at hand: literal i was looked for when testedIn[i] == event. */
     private final int[] testedIn;
 
@@ -74,7 +94,7 @@ final class AuditScreen {
      * The pairs of characters a key ends with (the last two before {@code =}, 7 bits each; for a
      * one-character key, any character and that one): a cheap test before a key is looked up.
      */
-    private final long[] endings = new long[(1 << 14) / 64];
+    private final long[] endings;
 
     /** Per record type seen: the literals of the type it holds (at most {@link #MAX_TYPES}). */
     private final Map<String, BitSet> typeLiterals = new HashMap<>();
@@ -84,20 +104,15 @@ final class AuditScreen {
 
     private int typesIn;
 
-    /** The event whose values were collected last ({@link #collect}). */
-    private int collectedIn;
-
-    /** Whether that event holds a piece of a long argument ({@code aN[i]=}). */
-    private boolean pieceSeen;
-
-    /** The values of the keys in the event at hand: key, record index, start and end each. */
-    private int[] spans = new int[4 * 32];
+    /** The values of the keys in the record being examined: flags, then key, start and end each. */
+    private int[] spans = new int[1 + 3 * 16];
 
     private int spanEnd;
 
     private int event;
 
     private AuditScreen(String[] literals, Key[][] keysOf, int[][] alternatives, Key[] keys) {
+        this.plan = new Object();
         this.literals = literals;
         this.keysOf = keysOf;
         this.ofType = new boolean[literals.length];
@@ -126,6 +141,13 @@ final class AuditScreen {
         this.testedIn = new int[literals.length];
         this.found = new boolean[literals.length];
         this.keys = keys;
+        this.boundKeys = new boolean[literals.length][keys.length];
+        for (int id = 0; id < literals.length; id++) {
+            for (Key key : keysOf[id] == null ? new Key[0] : keysOf[id]) {
+                boundKeys[id][key.index] = true;
+            }
+        }
+        this.endings = new long[(1 << 14) / 64];
         this.keyTable = new int[Integer.highestOneBit(Math.max(4, keys.length * 4)) * 2];
         for (Key key : keys) {
             int slot = slot(key.name.hashCode());
@@ -140,6 +162,31 @@ final class AuditScreen {
                 setEnding(digit, ']'); // the end of a piece's key, aN[i]
             }
         }
+    }
+
+    /** A screen of the same literals for another thread, sharing what never changes. */
+    private AuditScreen(AuditScreen other) {
+        this.plan = other.plan;
+        this.literals = other.literals;
+        this.keysOf = other.keysOf;
+        this.ofType = other.ofType;
+        this.piecesMatter = other.piecesMatter;
+        this.alternatives = other.alternatives;
+        this.groupEnd = other.groupEnd;
+        this.boundKeys = other.boundKeys;
+        this.keys = other.keys;
+        this.keyTable = other.keyTable;
+        this.endings = other.endings;
+        this.testedIn = new int[literals.length];
+        this.found = new boolean[literals.length];
+    }
+
+    /**
+     * A screen of the same literals, for another thread: one that {@link #examine examines} records
+     * as they are read, for instance, while this one screens their events.
+     */
+    AuditScreen forAnotherThread() {
+        return new AuditScreen(this);
     }
 
     /** Orders literals: those of the record type, then those bound to keys, then the others. */
@@ -255,20 +302,23 @@ final class AuditScreen {
     /**
      * Whether the event of {@code records} may match: whether, for some alternative, every literal
      * is found. Each literal is looked for at most once per event, and only while an alternative
-     * that needs it may still pass.
+     * that needs it may still pass. Records not yet {@link #examine examined} are examined first.
      */
     boolean mayPass(List<AuditRecord> records) {
         if (++event == 0) {
             Arrays.fill(testedIn, 0);
-            collectedIn = 0;
             typesIn = 0;
             event = 1;
         }
-        if (piecesMatter) {
-            collect(records);
-            if (pieceSeen) {
-                return true; // a literal may straddle two pieces
+        boolean pieceSeen = false;
+        for (AuditRecord record : records) {
+            if (record.screenedBy() != plan) {
+                examine(record);
             }
+            pieceSeen |= (record.keySpans()[0] & PIECE) != 0;
+        }
+        if (pieceSeen) {
+            return true; // a literal may straddle two pieces of an argument
         }
         for (int i = 0; i < alternatives.length; ) {
             if (!found(alternatives[i][0], records)) {
@@ -303,18 +353,18 @@ final class AuditScreen {
     /** Whether literal {@code id} is in the values that may give its fields. */
     private boolean lookFor(int id, List<AuditRecord> records) {
         String literal = literals[id];
-        Key[] keys = keysOf[id];
-        if (keys == null) {
+        if (keysOf[id] == null) {
             return anywhereIn(records, literal);
         }
         if (ofType[id] && typeHolds(id, records)) {
             return true;
         }
-        collect(records);
-        for (int span = 0; span < spanEnd; span += 4) {
-            if (boundTo(keys, spans[span])) {
-                String text = records.get(spans[span + 1]).text();
-                if (inValue(text, spans[span + 2], spans[span + 3], literal)) {
+        boolean[] bound = boundKeys[id];
+        for (AuditRecord record : records) {
+            int[] spans = record.keySpans();
+            for (int span = 1; span < spans.length; span += 3) {
+                if (bound[spans[span]]
+                        && inValue(record.text(), spans[span + 1], spans[span + 2], literal)) {
                     return true;
                 }
             }
@@ -328,7 +378,7 @@ final class AuditScreen {
             typesIn = event;
             eventTypes.clear();
             for (AuditRecord record : records) {
-                eventTypes.or(typeLiterals(record.type()));
+                eventTypes.or(record.typeLiterals());
             }
         }
         return eventTypes.get(id);
@@ -351,58 +401,53 @@ final class AuditScreen {
         return held;
     }
 
-    /** Whether {@code key} is one of {@code keys}. */
-    private static boolean boundTo(Key[] keys, int key) {
-        for (Key candidate : keys) {
-            if (candidate.index == key) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Collects, once per event, the values of every key literals are bound to, in one pass over
-     * each record: at each {@code =}, the key is the run of key characters before it, preceded by a
-     * character that cannot be part of a key (so keys inside quoted values count too). A value is
-     * quoted, single-quoted or bare up to the next space; in {@code ausearch -i} text, to the end
-     * of the line. Notes whether a key is a piece of a long argument ({@code aN[i]}).
+     * Works out, and notes in {@code record}, the literals of the type its type holds and the
+     * values of every key literals are bound to, in one pass over the record: at each {@code =},
+     * the key is the run of key characters before it, preceded by a character that cannot be part
+     * of a key (so keys inside quoted values count too). A value is quoted, single-quoted or bare
+     * up to the next space; in {@code ausearch -i} text, to the end of the line. Notes whether a
+     * key is a piece of a long argument ({@code aN[i]}) when that matters.
+     *
+     * <p>Records are examined one by one, so this may run on the thread that reads them, with its
+     * own screen ({@link #forAnotherThread}), while another screens the events.
      */
-    private void collect(List<AuditRecord> records) {
-        if (collectedIn == event) {
-            return;
-        }
-        collectedIn = event;
-        spanEnd = 0;
-        pieceSeen = false;
-        for (int r = 0; r < records.size(); r++) {
-            AuditRecord record = records.get(r);
-            String text = record.text();
-            int from = record.bodyStart();
-            for (int eq = text.indexOf('=', from); eq > from; eq = text.indexOf('=', eq + 1)) {
-                char last = text.charAt(eq - 1);
-                char before = eq - 2 >= from ? text.charAt(eq - 2) : ' ';
-                if (last >= 128 || !endsKey(before < 128 ? before : 0, last)) {
-                    continue;
-                }
-                int start = eq - 1;
-                while (start > 0 && FieldScanner.isKeyChar(text.charAt(start - 1))) {
-                    start--;
-                }
-                if (start < from || !FieldScanner.isKeyChar(last)) {
-                    continue;
-                }
-                pieceSeen |= piecesMatter && isPiece(text, start, eq);
-                int key = lookup(text, start, eq);
-                if (key >= 0) {
-                    addValue(key, r, text, eq + 1, record.interpreted());
-                }
+    void examine(AuditRecord record) {
+        spanEnd = 1;
+        int flags = 0;
+        String text = record.text();
+        int from = record.bodyStart();
+        for (int eq = text.indexOf('=', from); eq > from; eq = text.indexOf('=', eq + 1)) {
+            char last = text.charAt(eq - 1);
+            char before = eq - 2 >= from ? text.charAt(eq - 2) : ' ';
+            if (last >= 128 || !endsKey(before < 128 ? before : 0, last)) {
+                continue;
+            }
+            int start = eq - 1;
+            while (start > 0 && FieldScanner.isKeyChar(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start < from || !FieldScanner.isKeyChar(last)) {
+                continue;
+            }
+            if (piecesMatter && isPiece(text, start, eq)) {
+                flags = PIECE;
+            }
+            int key = lookup(text, start, eq);
+            if (key >= 0) {
+                addValue(key, text, eq + 1, record.interpreted());
             }
         }
+        int[] findings = NONE[flags];
+        if (spanEnd > 1) {
+            findings = Arrays.copyOf(spans, spanEnd);
+            findings[0] = flags;
+        }
+        record.screened(plan, findings, typeLiterals(record.type()));
     }
 
     /** Adds the span of the value of {@code key} that starts at {@code v} in {@code text}. */
-    private void addValue(int key, int record, String text, int v, boolean interpreted) {
+    private void addValue(int key, String text, int v, boolean interpreted) {
         int n = text.length();
         int start = v;
         int end;
@@ -418,14 +463,13 @@ final class AuditScreen {
             end = text.indexOf(' ', v);
             end = end < 0 ? n : end;
         }
-        if (spanEnd + 4 > spans.length) {
+        if (spanEnd + 3 > spans.length) {
             spans = Arrays.copyOf(spans, spans.length * 2);
         }
         spans[spanEnd] = key;
-        spans[spanEnd + 1] = record;
-        spans[spanEnd + 2] = start;
-        spans[spanEnd + 3] = end;
-        spanEnd += 4;
+        spans[spanEnd + 1] = start;
+        spans[spanEnd + 2] = end;
+        spanEnd += 3;
     }
 
     /** The index of the key {@code text[start, end)} is (as cleaned), or -1. */

@@ -13,10 +13,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one audit log on three threads: a helper thread cuts lines and parses record headers; a
- * second groups the records into events, numbers them and screens them ({@link AuditScreen}); the
- * caller's thread turns the events that passed into fields and hands them, with rejections and
- * progress, to the sink, in input order, as {@link dev.atwatch.read.RecordSink} requires.
+ * Reads one audit log on three threads: a helper thread cuts lines, parses record headers and finds
+ * the values the screen looks at ({@link AuditScreen#examine}); a second groups the records into
+ * events, numbers them and screens them ({@link AuditScreen}); the caller's thread turns the events
+ * that passed into fields and hands them, with rejections and progress, to the sink, in input
+ * order, as {@link dev.atwatch.read.RecordSink} requires.
  *
  * <p>Stages meet through queues of at most {@link #QUEUE_BATCHES} batches of up to {@link
  * #BATCH_ITEMS} items and about {@link #BATCH_CHARS} characters of records, so memory stays bounded
@@ -59,7 +60,9 @@ final class PipelinedRead {
             throws IOException {
         Handoff records = new Handoff();
         Handoff events = new Handoff();
-        Thread first = start("auditd-records", () -> readRecords(input, in, limits, records));
+        AuditScreen examiner = screen == null ? null : screen.forAnotherThread();
+        Thread first =
+                start("auditd-records", () -> readRecords(input, in, limits, examiner, records));
         Thread second =
                 start(
                         "auditd-events",
@@ -82,13 +85,24 @@ final class PipelinedRead {
         return thread;
     }
 
-    /** The first stage: lines and record headers. */
-    private void readRecords(String input, InputStream in, ReadLimits limits, Handoff records) {
+    /**
+     * The first stage: lines and record headers, each record examined by {@code examiner} (when not
+     * {@code null}) for the screen of the next stage.
+     */
+    private void readRecords(
+            String input,
+            InputStream in,
+            ReadLimits limits,
+            AuditScreen examiner,
+            Handoff records) {
         try {
             RecordStream.Records out =
                     new RecordStream.Records() {
                         @Override
                         public void record(AuditRecord record) {
+                            if (examiner != null) {
+                                examiner.examine(record);
+                            }
                             records.add(record, record.text().length());
                         }
 
