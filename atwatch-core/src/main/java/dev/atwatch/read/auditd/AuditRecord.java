@@ -1,6 +1,5 @@
 package dev.atwatch.read.auditd;
 
-import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -32,8 +31,11 @@ public final class AuditRecord {
     /** The values of the screen's keys in this record, or {@code null} before it looked. */
     private int[] keySpans;
 
-    /** The screen's literals this record's type holds; set with {@link #keySpans}. */
-    private BitSet typeLiterals;
+    /** Bits of the screen's keys this record has values of; set with {@link #keySpans}. */
+    private long keyBits;
+
+    /** The screen's literals this record's type holds, by bits; set with {@link #keySpans}. */
+    private long[] typeLiterals;
 
     /**
      * @param node the {@code node=} prefix, or {@code null}
@@ -122,9 +124,10 @@ public final class AuditRecord {
     }
 
     /** Notes what a screen found in this record; see {@link AuditScreen#examine}. */
-    void screened(Object screen, int[] keySpans, BitSet typeLiterals) {
+    void screened(Object screen, int[] keySpans, long keyBits, long[] typeLiterals) {
         this.screenedBy = screen;
         this.keySpans = keySpans;
+        this.keyBits = keyBits;
         this.typeLiterals = typeLiterals;
     }
 
@@ -138,8 +141,13 @@ public final class AuditRecord {
         return keySpans;
     }
 
+    /** Bits of the screen's keys this record has values of. */
+    long keyBits() {
+        return keyBits;
+    }
+
     /** The screen's literals this record's type holds, or {@code null} when none looked. */
-    BitSet typeLiterals() {
+    long[] typeLiterals() {
         return typeLiterals;
     }
 

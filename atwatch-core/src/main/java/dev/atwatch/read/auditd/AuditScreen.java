@@ -4,7 +4,6 @@ import dev.atwatch.read.FieldLiterals;
 import dev.atwatch.read.RecordFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,13 +95,23 @@ final class AuditScreen {
      */
     private final long[] endings;
 
-    /** Per record type seen: the literals of the type it holds (at most {@link #MAX_TYPES}). */
-    private final Map<String, BitSet> typeLiterals = new HashMap<>();
+    /**
+     * Per literal: a bit for each key it is bound to, bit {@code index % 64} of the key; a record
+     * sets the bits of the keys it has a value of, so that a literal none of whose keys an event
+     * holds is passed over without looking at values.
+     */
+    private final long[] keyBitsOf;
 
-    /** The literals of the type the records of the event at hand hold, when typesIn == event. */
-    private final BitSet eventTypes = new BitSet();
+    /**
+     * Per record type seen: the literals of the type it holds, as words of bits by literal (at most
+     * {@link #MAX_TYPES} types are remembered).
+     */
+    private final Map<String, long[]> typeLiterals = new HashMap<>();
 
-    private int typesIn;
+    /** The literals of the type the records of the event at hand hold, and the keys they have. */
+    private final long[] eventTypes;
+
+    private long eventKeys;
 
     /** The values of the keys in the record being examined: flags, then key, start and end each. */
     private int[] spans = new int[1 + 3 * 16];
@@ -147,6 +156,13 @@ final class AuditScreen {
                 boundKeys[id][key.index] = true;
             }
         }
+        this.keyBitsOf = new long[literals.length];
+        for (int id = 0; id < literals.length; id++) {
+            for (Key key : keysOf[id] == null ? new Key[0] : keysOf[id]) {
+                keyBitsOf[id] |= keyBit(key.index);
+            }
+        }
+        this.eventTypes = new long[words(literals.length)];
         this.endings = new long[(1 << 14) / 64];
         this.keyTable = new int[Integer.highestOneBit(Math.max(4, keys.length * 4)) * 2];
         for (Key key : keys) {
@@ -174,6 +190,8 @@ final class AuditScreen {
         this.alternatives = other.alternatives;
         this.groupEnd = other.groupEnd;
         this.boundKeys = other.boundKeys;
+        this.keyBitsOf = other.keyBitsOf;
+        this.eventTypes = new long[other.eventTypes.length];
         this.keys = other.keys;
         this.keyTable = other.keyTable;
         this.endings = other.endings;
@@ -307,15 +325,21 @@ final class AuditScreen {
     boolean mayPass(List<AuditRecord> records) {
         if (++event == 0) {
             Arrays.fill(testedIn, 0);
-            typesIn = 0;
             event = 1;
         }
         boolean pieceSeen = false;
+        Arrays.fill(eventTypes, 0);
+        eventKeys = 0;
         for (AuditRecord record : records) {
             if (record.screenedBy() != plan) {
                 examine(record);
             }
             pieceSeen |= (record.keySpans()[0] & PIECE) != 0;
+            long[] types = record.typeLiterals();
+            for (int w = 0; w < types.length; w++) {
+                eventTypes[w] |= types[w];
+            }
+            eventKeys |= record.keyBits();
         }
         if (pieceSeen) {
             return true; // a literal may straddle two pieces of an argument
@@ -356,8 +380,11 @@ final class AuditScreen {
         if (keysOf[id] == null) {
             return anywhereIn(records, literal);
         }
-        if (ofType[id] && typeHolds(id, records)) {
+        if (ofType[id] && (eventTypes[id >>> 6] & (1L << id)) != 0) {
             return true;
+        }
+        if ((eventKeys & keyBitsOf[id]) == 0) {
+            return false; // no record has a value of its keys
         }
         boolean[] bound = boundKeys[id];
         for (AuditRecord record : records) {
@@ -372,26 +399,14 @@ final class AuditScreen {
         return false;
     }
 
-    /** Whether a record type of the event holds literal {@code id}, a literal of the type. */
-    private boolean typeHolds(int id, List<AuditRecord> records) {
-        if (typesIn != event) {
-            typesIn = event;
-            eventTypes.clear();
-            for (AuditRecord record : records) {
-                eventTypes.or(record.typeLiterals());
-            }
-        }
-        return eventTypes.get(id);
-    }
-
     /** The literals of the type that {@code type} holds, remembered per type. */
-    private BitSet typeLiterals(String type) {
-        BitSet held = typeLiterals.get(type);
+    private long[] typeLiterals(String type) {
+        long[] held = typeLiterals.get(type);
         if (held == null) {
-            held = new BitSet(literals.length);
+            held = new long[words(literals.length)];
             for (int id = 0; id < literals.length; id++) {
                 if (ofType[id] && indexOfFolded(type, 0, type.length(), literals[id]) >= 0) {
-                    held.set(id);
+                    held[id >>> 6] |= 1L << id;
                 }
             }
             if (typeLiterals.size() < MAX_TYPES) {
@@ -415,6 +430,7 @@ final class AuditScreen {
     void examine(AuditRecord record) {
         spanEnd = 1;
         int flags = 0;
+        long keyBits = 0;
         String text = record.text();
         int from = record.bodyStart();
         for (int eq = text.indexOf('=', from); eq > from; eq = text.indexOf('=', eq + 1)) {
@@ -436,6 +452,7 @@ final class AuditScreen {
             int key = lookup(text, start, eq);
             if (key >= 0) {
                 addValue(key, text, eq + 1, record.interpreted());
+                keyBits |= keyBit(key);
             }
         }
         int[] findings = NONE[flags];
@@ -443,7 +460,7 @@ final class AuditScreen {
             findings = Arrays.copyOf(spans, spanEnd);
             findings[0] = flags;
         }
-        record.screened(plan, findings, typeLiterals(record.type()));
+        record.screened(plan, findings, keyBits, typeLiterals(record.type()));
     }
 
     /** Adds the span of the value of {@code key} that starts at {@code v} in {@code text}. */
@@ -470,6 +487,14 @@ final class AuditScreen {
         spans[spanEnd + 1] = start;
         spans[spanEnd + 2] = end;
         spanEnd += 3;
+    }
+
+    private static long keyBit(int key) {
+        return 1L << (key & 63);
+    }
+
+    private static int words(int bits) {
+        return (bits + 63) >>> 6;
     }
 
     /** The index of the key {@code text[start, end)} is (as cleaned), or -1. */
