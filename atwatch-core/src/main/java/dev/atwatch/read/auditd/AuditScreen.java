@@ -41,6 +41,9 @@ final class AuditScreen {
     /** Most literals kept; requirements beyond these are dropped, which only passes more. */
     static final int MAX_LITERALS = 1024;
 
+    /** Bits of the table of key shapes ({@link #shapes}). */
+    private static final int SHAPES = 1 << 12;
+
     /** Most record types whose literals are remembered; others are worked out each time. */
     static final int MAX_TYPES = 1024;
 
@@ -94,6 +97,12 @@ final class AuditScreen {
      * one-character key, any character and that one): a cheap test before a key is looked up.
      */
     private final long[] endings;
+
+    /**
+     * Bits by a hash of the length, first and last character of the keys (as they may be written),
+     * a second test, once the start of a key is known, before it is looked up.
+     */
+    private final long[] shapes;
 
     /**
      * Per literal: a bit for each key it is bound to, bit {@code index % 64} of the key; a record
@@ -164,6 +173,7 @@ final class AuditScreen {
         }
         this.eventTypes = new long[words(literals.length)];
         this.endings = new long[(1 << 14) / 64];
+        this.shapes = new long[SHAPES / 64];
         this.keyTable = new int[Integer.highestOneBit(Math.max(4, keys.length * 4)) * 2];
         for (Key key : keys) {
             int slot = slot(key.name.hashCode());
@@ -172,6 +182,7 @@ final class AuditScreen {
             }
             keyTable[slot] = key.index + 1;
             addEnding(key.name);
+            addShape(key.name);
         }
         if (piecesMatter) {
             for (char digit = '0'; digit <= '9'; digit++) {
@@ -195,6 +206,7 @@ final class AuditScreen {
         this.keys = other.keys;
         this.keyTable = other.keyTable;
         this.endings = other.endings;
+        this.shapes = other.shapes;
         this.testedIn = new int[literals.length];
         this.found = new boolean[literals.length];
     }
@@ -449,6 +461,9 @@ final class AuditScreen {
             if (piecesMatter && isPiece(text, start, eq)) {
                 flags = PIECE;
             }
+            if (!hasShape(eq - start, text.charAt(start), last)) {
+                continue;
+            }
             int key = lookup(text, start, eq);
             if (key >= 0) {
                 addValue(key, text, eq + 1, record.interpreted());
@@ -532,6 +547,25 @@ final class AuditScreen {
                 }
             }
         }
+    }
+
+    /** Notes the length, first and last character of {@code name}, and what cleans to them. */
+    private void addShape(String name) {
+        for (char first : spellings(name.charAt(0))) {
+            for (char last : spellings(name.charAt(name.length() - 1))) {
+                int shape = shape(name.length(), first, last);
+                shapes[shape >>> 6] |= 1L << shape;
+            }
+        }
+    }
+
+    private boolean hasShape(int length, char first, char last) {
+        int shape = shape(length, first, last);
+        return (shapes[shape >>> 6] & (1L << shape)) != 0;
+    }
+
+    private static int shape(int length, char first, char last) {
+        return (length * 961 + first * 31 + last) & (SHAPES - 1);
     }
 
     private void setEnding(char before, char last) {

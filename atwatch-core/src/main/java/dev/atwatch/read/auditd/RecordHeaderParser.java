@@ -5,8 +5,10 @@ package dev.atwatch.read.auditd;
  * {@code msg=audit(STAMP:SERIAL):} (raw log) or {@code msg=audit(MM/DD/YYYY HH:MM:SS.mmm:SERIAL) :}
  * ({@code ausearch -i}).
  *
- * <p>Stateless; never throws on content: a line it cannot parse gives a {@link Failure} with a
- * stable reason code.
+ * <p>Never throws on content: a line it cannot parse gives a {@link Failure} with a stable reason
+ * code. A parser remembers the node, timestamp and record types of the lines before, which the
+ * records of one event share, and gives the same strings again rather than new copies; not
+ * thread-safe, one per reading thread.
  */
 final class RecordHeaderParser {
 
@@ -26,9 +28,21 @@ final class RecordHeaderParser {
     private static final String TYPE = "type=";
     private static final String MSG = "msg=audit(";
 
-    private RecordHeaderParser() {}
+    /** Most record types remembered, in a table indexed by a hash of the type. */
+    private static final int TYPES = 64;
 
+    private final String[] types = new String[TYPES];
+    private String lastNode;
+    private String lastStamp;
+    private double lastTime;
+
+    /** Parses one line with a parser of its own. */
     static Result parse(String text, long line, long offset) {
+        return new RecordHeaderParser().read(text, line, offset);
+    }
+
+    /** Parses one line. */
+    Result read(String text, long line, long offset) {
         int at = 0;
         String node = null;
         if (text.startsWith("node=")) {
@@ -36,7 +50,7 @@ final class RecordHeaderParser {
             if (space < 0) {
                 return new Failure(NOT_A_RECORD, "a node= prefix without a record");
             }
-            node = text.substring(5, space);
+            node = node(text, 5, space);
             at = space + 1;
         }
         if (!text.startsWith(TYPE, at)) {
@@ -46,11 +60,11 @@ final class RecordHeaderParser {
         if (typeEnd < 0) {
             return new Failure(NOT_A_RECORD, "a record type without a msg=audit(...) header");
         }
-        String type = text.substring(at + TYPE.length(), typeEnd);
+        String type = type(text, at + TYPE.length(), typeEnd);
         return parseStamp(text, node, type, typeEnd + 1, line, offset);
     }
 
-    private static Result parseStamp(
+    private Result parseStamp(
             String text, String node, String type, int at, long line, long offset) {
         if (!text.startsWith(MSG, at)) {
             return new Failure(NO_SERIAL, "record " + type + " has no msg=audit(time:serial)");
@@ -65,9 +79,9 @@ final class RecordHeaderParser {
         if (serial < 0) {
             return new Failure(NO_SERIAL, "record " + type + " has no valid serial number");
         }
-        String stamp = text.substring(open, colon);
+        String stamp = stamp(text, open, colon);
         boolean interpreted = stamp.indexOf('/') >= 0;
-        double time = interpreted ? AuditTime.parseInterpreted(stamp) : AuditTime.parseRaw(stamp);
+        double time = lastTime;
         if (Double.isNaN(time)) {
             return new Failure(BAD_TIME, "record " + type + " has a bad timestamp");
         }
@@ -76,6 +90,48 @@ final class RecordHeaderParser {
                 new AuditRecord(
                         node, type, stamp, serial, time, interpreted, text, body, line, offset);
         return new Parsed(record);
+    }
+
+    /** The node name {@code text[from, to)}: the one of the line before when the same. */
+    private String node(String text, int from, int to) {
+        if (!same(lastNode, text, from, to)) {
+            lastNode = text.substring(from, to);
+        }
+        return lastNode;
+    }
+
+    /** The record type {@code text[from, to)}, the same string for the same type. */
+    private String type(String text, int from, int to) {
+        int length = to - from;
+        int slot = length == 0 ? 0 : (text.charAt(from) * 31 + text.charAt(to - 1) + length);
+        slot &= TYPES - 1;
+        String type = types[slot];
+        if (!same(type, text, from, to)) {
+            type = text.substring(from, to);
+            types[slot] = type;
+        }
+        return type;
+    }
+
+    /**
+     * The timestamp {@code text[from, to)}, and in {@link #lastTime} its time (NaN when bad): those
+     * of the line before when the same.
+     */
+    private String stamp(String text, int from, int to) {
+        if (!same(lastStamp, text, from, to)) {
+            lastStamp = text.substring(from, to);
+            lastTime =
+                    lastStamp.indexOf('/') >= 0
+                            ? AuditTime.parseInterpreted(lastStamp)
+                            : AuditTime.parseRaw(lastStamp);
+        }
+        return lastStamp;
+    }
+
+    private static boolean same(String known, String text, int from, int to) {
+        return known != null
+                && known.length() == to - from
+                && text.regionMatches(from, known, 0, known.length());
     }
 
     /** Skips the {@code :} or {@code : } after the header, and the spaces around it. */

@@ -40,6 +40,7 @@ final class RecordStream {
     private final String input;
     private final ReadLimits limits;
     private final Records output;
+    private final RecordHeaderParser headers = new RecordHeaderParser();
 
     RecordStream(String input, ReadLimits limits, Records output) {
         this.input = input;
@@ -106,7 +107,7 @@ final class RecordStream {
             return;
         }
         RecordHeaderParser.Result result =
-                RecordHeaderParser.parse(line, lines.lineNumber(), lines.lineOffset());
+                headers.read(line, lines.lineNumber(), lines.lineOffset());
         if (result instanceof RecordHeaderParser.Parsed parsed) {
             output.record(parsed.record());
         } else {
