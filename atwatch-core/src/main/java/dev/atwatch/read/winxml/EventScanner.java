@@ -61,6 +61,24 @@ final class EventScanner {
     private static final String EXPORTED_EVENTS = "events";
     private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
+    /**
+     * Per byte: whether it may be part of an element or attribute name (letters, digits, {@code
+     * :_-.} and every byte of a multi-byte UTF-8 sequence).
+     */
+    private static final boolean[] NAME_BYTES = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            char c = (char) b;
+            NAME_BYTES[b] =
+                    b >= 128
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || ":_-.".indexOf(c) >= 0;
+        }
+    }
+
     private final InputStream in;
     private final int maxRecordBytes;
 
@@ -534,11 +552,16 @@ final class EventScanner {
         return b;
     }
 
-    /** Makes at least {@code n} bytes available after the position; false at the end. */
+    /**
+     * Makes at least {@code n} bytes available after the position; false at the end. Small, so that
+     * the compiler inlines it; the reading is in {@link #fill}.
+     */
     private boolean ensure(int n) throws IOException {
-        if (limit - pos >= n) {
-            return true;
-        }
+        return limit - pos >= n || fill(n);
+    }
+
+    /** Reads until at least {@code n} bytes are available after the position; false at the end. */
+    private boolean fill(int n) throws IOException {
         if (eof) {
             return false;
         }
@@ -567,13 +590,6 @@ final class EventScanner {
     }
 
     private static boolean isNameByte(byte b) {
-        return b < 0
-                || (b >= 'a' && b <= 'z')
-                || (b >= 'A' && b <= 'Z')
-                || (b >= '0' && b <= '9')
-                || b == ':'
-                || b == '_'
-                || b == '-'
-                || b == '.';
+        return NAME_BYTES[b & 0xff];
     }
 }
