@@ -41,6 +41,9 @@ final class AuditScreen {
     /** Most literals kept; requirements beyond these are dropped, which only passes more. */
     static final int MAX_LITERALS = 1024;
 
+    /** Most kinds of event whose possible groups of alternatives are remembered. */
+    static final int MAX_KINDS = 256;
+
     /** Bits of the table of key shapes ({@link #shapes}). */
     private static final int SHAPES = 1 << 12;
 
@@ -128,6 +131,16 @@ final class AuditScreen {
     private int spanEnd;
 
     private int event;
+
+    /**
+     * Event kinds seen (the type-literal words, then the key bits) and the groups each may pass
+     * ({@link #possibleGroups}): an open-addressing table twice the size of {@link #MAX_KINDS}.
+     */
+    private final long[][] kindKeys = new long[2 * MAX_KINDS][];
+
+    private final int[][] kindGroups = new int[2 * MAX_KINDS][];
+
+    private int kindCount;
 
     private AuditScreen(String[] literals, Key[][] keysOf, int[][] alternatives, Key[] keys) {
         this.plan = new Object();
@@ -356,16 +369,77 @@ final class AuditScreen {
         if (pieceSeen) {
             return true; // a literal may straddle two pieces of an argument
         }
-        for (int i = 0; i < alternatives.length; ) {
-            if (!found(alternatives[i][0], records)) {
-                i = groupEnd[i];
-            } else if (passes(alternatives[i], records)) {
-                return true;
-            } else {
-                i++;
+        for (int group : possibleGroups()) {
+            if (!found(alternatives[group][0], records)) {
+                continue;
+            }
+            for (int i = group; i < groupEnd[group]; i++) {
+                if (passes(alternatives[i], records)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * The groups of alternatives (by their first index) whose first literal the event may hold,
+     * judged by the literals of its record types and the keys it has values of alone (see {@link
+     * #mayHold}). Events of one kind (the same such literals and keys) give the same groups, so
+     * they are remembered by kind, for at most {@link #MAX_KINDS} kinds.
+     */
+    private int[] possibleGroups() {
+        long hash = eventKeys * 0x9E3779B97F4A7C15L;
+        for (long word : eventTypes) {
+            hash = (hash ^ word) * 0x9E3779B97F4A7C15L;
+        }
+        int mask = kindKeys.length - 1;
+        int slot = (int) (hash >>> 40) & mask;
+        while (kindKeys[slot] != null) {
+            if (isKind(kindKeys[slot])) {
+                return kindGroups[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        int[] groups = groupsMayHold();
+        if (kindCount < MAX_KINDS) {
+            long[] key = Arrays.copyOf(eventTypes, eventTypes.length + 1);
+            key[eventTypes.length] = eventKeys;
+            kindKeys[slot] = key;
+            kindGroups[slot] = groups;
+            kindCount++;
+        }
+        return groups;
+    }
+
+    private boolean isKind(long[] key) {
+        for (int w = 0; w < eventTypes.length; w++) {
+            if (key[w] != eventTypes[w]) {
+                return false;
+            }
+        }
+        return key[eventTypes.length] == eventKeys;
+    }
+
+    private int[] groupsMayHold() {
+        int[] groups = new int[alternatives.length];
+        int n = 0;
+        for (int i = 0; i < alternatives.length; i = groupEnd[i]) {
+            if (mayHold(alternatives[i][0])) {
+                groups[n++] = i;
+            }
+        }
+        return Arrays.copyOf(groups, n);
+    }
+
+    /**
+     * Whether the event may hold literal {@code id} as far as the literals of its record types and
+     * the keys it has values of tell: {@link #lookFor} finds nothing otherwise.
+     */
+    private boolean mayHold(int id) {
+        return keysOf[id] == null
+                || (ofType[id] && (eventTypes[id >>> 6] & (1L << id)) != 0)
+                || (eventKeys & keyBitsOf[id]) != 0;
     }
 
     private boolean passes(int[] alternative, List<AuditRecord> records) {
