@@ -173,14 +173,10 @@ final class AuditScreen {
         this.found = new boolean[literals.length];
         this.keys = keys;
         this.boundKeys = new boolean[literals.length][keys.length];
-        for (int id = 0; id < literals.length; id++) {
-            for (Key key : keysOf[id] == null ? new Key[0] : keysOf[id]) {
-                boundKeys[id][key.index] = true;
-            }
-        }
         this.keyBitsOf = new long[literals.length];
         for (int id = 0; id < literals.length; id++) {
             for (Key key : keysOf[id] == null ? new Key[0] : keysOf[id]) {
+                boundKeys[id][key.index] = true;
                 keyBitsOf[id] |= keyBit(key.index);
             }
         }
@@ -437,9 +433,17 @@ final class AuditScreen {
      * the keys it has values of tell: {@link #lookFor} finds nothing otherwise.
      */
     private boolean mayHold(int id) {
-        return keysOf[id] == null
-                || (ofType[id] && (eventTypes[id >>> 6] & (1L << id)) != 0)
-                || (eventKeys & keyBitsOf[id]) != 0;
+        return keysOf[id] == null || typeHolds(id) || hasValueOfKey(id);
+    }
+
+    /** Whether a record type of the event holds literal {@code id} (a literal of the type). */
+    private boolean typeHolds(int id) {
+        return ofType[id] && (eventTypes[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /** Whether a record of the event may have a value of a key literal {@code id} is bound to. */
+    private boolean hasValueOfKey(int id) {
+        return (eventKeys & keyBitsOf[id]) != 0;
     }
 
     private boolean passes(int[] alternative, List<AuditRecord> records) {
@@ -466,11 +470,11 @@ final class AuditScreen {
         if (keysOf[id] == null) {
             return anywhereIn(records, literal);
         }
-        if (ofType[id] && (eventTypes[id >>> 6] & (1L << id)) != 0) {
+        if (typeHolds(id)) {
             return true;
         }
-        if ((eventKeys & keyBitsOf[id]) == 0) {
-            return false; // no record has a value of its keys
+        if (!hasValueOfKey(id)) {
+            return false;
         }
         boolean[] bound = boundKeys[id];
         for (AuditRecord record : records) {
