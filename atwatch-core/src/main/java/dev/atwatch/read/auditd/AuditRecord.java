@@ -25,7 +25,7 @@ public final class AuditRecord {
     private final long line;
     private final long offset;
 
-    /** The screen that examined this record, or {@code null}. */
+    /** The plan of the screen that examined this record (shared by its copies), or {@code null}. */
     private Object screenedBy;
 
     /** The values of the screen's keys in this record, or {@code null} before it looked. */
@@ -124,14 +124,14 @@ public final class AuditRecord {
     }
 
     /** Notes what a screen found in this record; see {@link AuditScreen#examine}. */
-    void screened(Object screen, int[] keySpans, long keyBits, long[] typeLiterals) {
-        this.screenedBy = screen;
+    void screened(Object plan, int[] keySpans, long keyBits, long[] typeLiterals) {
+        this.screenedBy = plan;
         this.keySpans = keySpans;
         this.keyBits = keyBits;
         this.typeLiterals = typeLiterals;
     }
 
-    /** The screen whose findings this record holds, or {@code null}. */
+    /** The plan of the screen whose findings this record holds, or {@code null}. */
     Object screenedBy() {
         return screenedBy;
     }
