@@ -3,14 +3,13 @@ package dev.atwatch.cli;
 import dev.atwatch.correlate.ChainLimits;
 import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.RulePack;
-import dev.atwatch.detect.RulePackException;
 import dev.atwatch.suppress.Suppressions;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atwatch hunt}: runs every rule of a rule pack. */
@@ -35,11 +34,7 @@ import picocli.CommandLine.Option;
         })
 final class HuntCommand extends SearchCommand {
 
-    @Option(
-            names = "--rules",
-            paramLabel = "DIR|FILE",
-            description = "a rule pack folder or one rule file (default: the bundled pack)")
-    Path rules;
+    @Mixin RulePacks rules;
 
     @Option(
             names = "--chains",
@@ -68,16 +63,7 @@ final class HuntCommand extends SearchCommand {
 
     @Override
     Suppressions suppressions() {
-        if (suppressionsFile == null) {
-            return Suppressions.none();
-        }
-        try {
-            return Suppressions.load(suppressionsFile);
-        } catch (NoSuchFileException e) {
-            throw new InputException("suppressions file not found: " + suppressionsFile);
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return SuppressionRun.load(suppressionsFile);
     }
 
     @Override
@@ -92,15 +78,7 @@ final class HuntCommand extends SearchCommand {
 
     @Override
     public Integer call() throws IOException {
-        RulePack pack;
-        try {
-            pack = rules == null ? RulePack.bundled() : RulePack.load(rules);
-        } catch (RulePackException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (pack.rules().isEmpty()) {
-            throw new UsageException("the rule pack " + pack.origin() + " holds no rule");
-        }
+        RulePack pack = rules.loadSome();
         takeChainLimits();
         return execute(pack.rules(), pack.aliasesText(), true);
     }

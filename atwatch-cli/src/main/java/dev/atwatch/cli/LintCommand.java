@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atwatch.detect.Rule;
 import dev.atwatch.detect.RulePack;
-import dev.atwatch.detect.RulePackException;
 import dev.atwatch.detect.lint.DataProbe;
 import dev.atwatch.detect.lint.LintCode;
 import dev.atwatch.detect.lint.LintReport;
@@ -124,12 +123,7 @@ final class LintCommand implements Callable<Integer> {
             String text = TextFiles.read("search file", file);
             return new Target(text, file.toString(), FieldAliases.bundled());
         }
-        RulePack pack;
-        try {
-            pack = rules == null ? RulePack.bundled() : RulePack.load(rules);
-        } catch (RulePackException e) {
-            throw new UsageException(e.getMessage());
-        }
+        RulePack pack = RulePacks.load(rules);
         Rule rule = pack.rule(ruleId);
         if (rule == null) {
             throw new UsageException("no rule '" + ruleId + "' in the rule pack " + pack.origin());

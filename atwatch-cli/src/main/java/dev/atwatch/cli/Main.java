@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
                 "Finds abuse of the at job scheduler (ATT&CK T1053.002) in Windows and Linux logs.",
         subcommands = {
             HuntCommand.class,
+            FollowCommand.class,
             QueryCommand.class,
             ConvertCommand.class,
             ValidateCommand.class,

@@ -95,18 +95,7 @@ final class RunOptions {
             description = "also write the run with its evidence as JSON to FILE (atwatch report)")
     Path saveRun;
 
-    @Option(
-            names = "--hec-url",
-            paramLabel = "URL",
-            description =
-                    "also send the alerts to this Splunk HTTP Event Collector (token from the"
-                            + " environment variable ATWATCH_HEC_TOKEN)")
-    String hecUrl;
-
-    @Option(
-            names = "--hec-insecure",
-            description = "do not verify the HEC server's TLS certificate (prints a warning)")
-    boolean hecInsecure;
+    @Mixin HecOptions hec;
 
     /** Where environment variables are read; tests replace it. */
     static Function<String, String> environment = System::getenv;
@@ -115,6 +104,11 @@ final class RunOptions {
             List.of("table", "csv", "json", "jsonl", "html", "run-json");
 
     Semantics semantics() {
+        return semantics(semantics);
+    }
+
+    /** The mode named {@code semantics}; another name is a usage error. */
+    static Semantics semantics(String semantics) {
         try {
             return Semantics.byId(semantics);
         } catch (IllegalArgumentException e) {

@@ -105,7 +105,7 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.threads(),
                         run.input.readers(),
                         feedBuffer);
-        HecDelivery hec = hecDelivery(err);
+        HecDelivery hec = run.hec.delivery(err, run.quiet);
         boolean drawProgress = !run.quiet && Main.terminal(spec).errors();
         Progress progress = Progress.start(drawProgress, err, inputs, listener(err));
         // events are kept for evidence only when an output shows them
@@ -184,18 +184,6 @@ abstract class SearchCommand implements Callable<Integer> {
     }
 
     /** The collector to send alerts to, checked before the run; null without --hec-url. */
-    private HecDelivery hecDelivery(PrintWriter err) {
-        if (run.hecUrl == null) {
-            return null;
-        }
-        String token = RunOptions.environment.apply(HecDelivery.TOKEN_VARIABLE);
-        try {
-            return HecDelivery.create(run.hecUrl, token, run.hecInsecure, err, run.quiet);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
     private boolean needsEvidence(String format) {
         return run.explain
                 || run.saveRun != null
@@ -338,7 +326,7 @@ abstract class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private static ExecutionOptions executionOptions(Semantics semantics, String aliasesText) {
+    static ExecutionOptions executionOptions(Semantics semantics, String aliasesText) {
         if (semantics == Semantics.SPLUNK) {
             return ExecutionOptions.splunk();
         }
@@ -376,13 +364,7 @@ abstract class SearchCommand implements Callable<Integer> {
             public void rejected(Rejected rejected) {
                 if (!run.quiet && shown.incrementAndGet() <= REJECTIONS_SHOWN) {
                     synchronized (err) {
-                        err.println(
-                                "warning: skipped record at "
-                                        + rejected.where().describeFully()
-                                        + ": "
-                                        + rejected.reason()
-                                        + ": "
-                                        + rejected.detail());
+                        err.println(message(rejected));
                         err.flush();
                     }
                 }
@@ -392,13 +374,7 @@ abstract class SearchCommand implements Callable<Integer> {
             public void warning(Warning warning) {
                 if (!run.quiet && shown.incrementAndGet() <= REJECTIONS_SHOWN) {
                     synchronized (err) {
-                        err.println(
-                                "warning: damage read past at "
-                                        + warning.where().describe()
-                                        + ": "
-                                        + warning.reason()
-                                        + ": "
-                                        + warning.detail());
+                        err.println(message(warning));
                         err.flush();
                     }
                 }
@@ -417,10 +393,30 @@ abstract class SearchCommand implements Callable<Integer> {
         };
     }
 
+    /** The warning line telling of a record that could not be read. */
+    static String message(Rejected rejected) {
+        return "warning: skipped record at "
+                + rejected.where().describeFully()
+                + ": "
+                + rejected.reason()
+                + ": "
+                + rejected.detail();
+    }
+
+    /** The warning line telling of damage a reader read past. */
+    static String message(Warning warning) {
+        return "warning: damage read past at "
+                + warning.where().describe()
+                + ": "
+                + warning.reason()
+                + ": "
+                + warning.detail();
+    }
+
     /**
      * A parsed job field as a value: {@code JobInteractive} is the number 1 or 0, the rest text.
      */
-    private static FieldValue jobValue(String name, String value) {
+    static FieldValue jobValue(String name, String value) {
         if (name.equals(AtJob.FIELD_INTERACTIVE)) {
             return FieldValue.of(Double.parseDouble(value));
         }

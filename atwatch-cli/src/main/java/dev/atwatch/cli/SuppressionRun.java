@@ -9,7 +9,9 @@ import dev.atwatch.output.html.ReportAlert;
 import dev.atwatch.output.html.RunSummary;
 import dev.atwatch.suppress.Suppression;
 import dev.atwatch.suppress.Suppressions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +49,23 @@ final class SuppressionRun {
         this.entries = entries;
         this.suppressions = suppressions;
         this.expired = expired;
+    }
+
+    /**
+     * The allowlist in {@code file}, or none for {@code null}: a missing file exits with code 3, a
+     * bad one is a usage error.
+     */
+    static Suppressions load(Path file) {
+        if (file == null) {
+            return Suppressions.none();
+        }
+        try {
+            return Suppressions.load(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException("suppressions file not found: " + file);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static SuppressionRun apply(Suppressions suppressions, Detection detection, LocalDate today) {

@@ -3,7 +3,6 @@ package dev.atwatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atwatch.detect.RulePack;
-import dev.atwatch.detect.RulePackException;
 import dev.atwatch.detect.validate.ChainCoverage;
 import dev.atwatch.detect.validate.CoverageCell;
 import dev.atwatch.detect.validate.CoverageMatrix;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,11 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     static final Path DEFAULT_MANIFEST = Path.of("examples", "atomic", "manifest.yaml");
 
-    @Option(
-            names = "--rules",
-            paramLabel = "DIR|FILE",
-            description = "a rule pack folder or one rule file (default: the bundled pack)")
-    Path rules;
+    @Mixin RulePacks rules;
 
     @Option(
             names = "--manifest",
@@ -213,11 +209,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private RulePack pack() {
-        try {
-            return rules == null ? RulePack.bundled() : RulePack.load(rules);
-        } catch (RulePackException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return rules.load();
     }
 
     private ExecutionOptions execution(RulePack pack) {
