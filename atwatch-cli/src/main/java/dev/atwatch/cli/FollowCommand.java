@@ -12,6 +12,8 @@ import dev.atwatch.follow.FollowedFile;
 import dev.atwatch.follow.FollowedStream;
 import dev.atwatch.follow.LiveDetector;
 import dev.atwatch.follow.LiveSource;
+import dev.atwatch.kafka.KafkaSource;
+import dev.atwatch.kafka.KafkaTopic;
 import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.hec.HecDelivery;
@@ -67,6 +69,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  atwatch follow /var/log/audit/audit.log /var/log/auth.log",
             "  journalctl -f -o json | atwatch follow -",
+            "  atwatch follow --kafka-url kafka://kafka1:9092/atwatch-alerts \\",
+            "      kafka://kafka1:9092/winlogbeat",
             "  atwatch follow --interval 5s --span 2m --suppressions allowlist.yaml \\",
             "      /var/log/audit/audit.log /var/log/syslog",
             "  export ATWATCH_HEC_TOKEN=...    # the collector's token",
@@ -144,6 +148,8 @@ final class FollowCommand implements Callable<Integer> {
 
     @Mixin HecOptions hec;
 
+    @Mixin KafkaOptions kafka;
+
     @Option(
             names = {"-q", "--quiet"},
             description = "print no notes, warnings or summary on standard error")
@@ -152,7 +158,9 @@ final class FollowCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "PATH",
-            description = "log files to follow; - for standard input")
+            description =
+                    "log files to follow; - for standard input; kafka://HOST:PORT/TOPIC for a"
+                            + " topic whose messages are log records")
     List<String> paths;
 
     @Spec CommandSpec spec;
@@ -186,7 +194,8 @@ final class FollowCommand implements Callable<Integer> {
                         Runtime.getRuntime().availableProcessors(),
                         readers);
         HecDelivery delivery = hec.delivery(err, quiet);
-        Report report = new Report(err, suppressions, delivery);
+        KafkaOptions.Sender topic = kafka.sender(err, quiet);
+        Report report = new Report(err, suppressions, delivery, topic);
         LiveDetector live = new LiveDetector(detector, readOptions, sources, settings, report);
         if (!quiet) {
             err.printf(
@@ -198,7 +207,14 @@ final class FollowCommand implements Callable<Integer> {
             err.flush();
         }
         long started = System.nanoTime();
-        LiveDetector.Totals totals = runUntilStopped(live);
+        LiveDetector.Totals totals;
+        try {
+            totals = runUntilStopped(live);
+        } finally {
+            if (topic != null) {
+                topic.close();
+            }
+        }
         if (!quiet) {
             err.printf(
                     Locale.ROOT,
@@ -299,6 +315,14 @@ final class FollowCommand implements Callable<Integer> {
             if (!seen.add(path)) {
                 throw new UsageException(path + " is given twice");
             }
+            if (KafkaTopic.isAddress(path)) {
+                try {
+                    sources.add(new KafkaSource(KafkaTopic.parse(path), fromStart, note(err)));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                continue;
+            }
             if (path.equals(Inputs.STDIN)) {
                 sources.add(new FollowedStream(path, standardInput, limits.maxLineBytes()));
                 continue;
@@ -340,12 +364,18 @@ final class FollowCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final Suppressions suppressions;
         private final HecDelivery collector;
+        private final KafkaOptions.Sender topic;
         private long shown;
         long suppressed;
         boolean undelivered;
         IOException failure;
 
-        Report(PrintWriter err, Suppressions suppressions, HecDelivery collector) {
+        Report(
+                PrintWriter err,
+                Suppressions suppressions,
+                HecDelivery collector,
+                KafkaOptions.Sender topic) {
+            this.topic = topic;
             this.err = err;
             this.suppressions = suppressions;
             this.collector = collector;
@@ -360,8 +390,9 @@ final class FollowCommand implements Callable<Integer> {
             if (kept.isEmpty()) {
                 return;
             }
+            ResultTable table = table(kept);
             try {
-                write(kept);
+                write(table);
             } catch (IOException e) {
                 if (failure == null) {
                     failure = e;
@@ -370,10 +401,12 @@ final class FollowCommand implements Callable<Integer> {
             if (collector != null && !collector.send(kept)) {
                 undelivered = true;
             }
+            if (topic != null && !topic.send(table)) {
+                undelivered = true;
+            }
         }
 
-        private void write(List<Alert> alerts) throws IOException {
-            ResultTable table = table(alerts);
+        private void write(ResultTable table) throws IOException {
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 writeLines(table, out);

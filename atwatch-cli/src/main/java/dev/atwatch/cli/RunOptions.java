@@ -97,6 +97,8 @@ final class RunOptions {
 
     @Mixin HecOptions hec;
 
+    @Mixin KafkaOptions kafka;
+
     /** Where environment variables are read; tests replace it. */
     static Function<String, String> environment = System::getenv;
 

@@ -106,6 +106,7 @@ abstract class SearchCommand implements Callable<Integer> {
                         run.input.readers(),
                         feedBuffer);
         HecDelivery hec = run.hec.delivery(err, run.quiet);
+        KafkaOptions.Sender kafka = run.kafka.sender(err, run.quiet);
         boolean drawProgress = !run.quiet && Main.terminal(spec).errors();
         Progress progress = Progress.start(drawProgress, err, inputs, listener(err));
         // events are kept for evidence only when an output shows them
@@ -126,6 +127,7 @@ abstract class SearchCommand implements Callable<Integer> {
         detection = suppression.kept();
         ResultTable table =
                 huntColumns ? alertTable(detection, chains, chainNames) : queryTable(detection);
+        ResultTable kept = table;
         if (showSuppressed()) {
             table = suppression.appendTo(table, chainNames::of);
         }
@@ -157,7 +159,13 @@ abstract class SearchCommand implements Callable<Integer> {
                 ChainTable.summarise(chains, err);
             }
         }
-        if (hec != null && !hec.send(detection.alerts())) {
+        boolean delivered = hec == null || hec.send(detection.alerts());
+        if (kafka != null) {
+            try (kafka) {
+                delivered &= kafka.send(kept);
+            }
+        }
+        if (!delivered) {
             return HecDelivery.EXIT_NOT_DELIVERED;
         }
         return run.failOnAlert && !detection.alerts().isEmpty() ? ExitCodes.ALERTS : ExitCodes.OK;

@@ -14,7 +14,7 @@ package dev.atwatch.follow;
 public record Chunk(byte[] bytes, int generation, long offset, long firstLine, long lines) {
 
     /** Counts the newlines of {@code bytes[0..length)}. */
-    static long countLines(byte[] bytes, int length) {
+    public static long countLines(byte[] bytes, int length) {
         long lines = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
