@@ -7,13 +7,13 @@ import dev.atwatch.detect.Detector;
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.detect.RunStats;
 import dev.atwatch.detect.TimeRange;
-import dev.atwatch.event.FieldValue;
 import dev.atwatch.follow.FollowedFile;
 import dev.atwatch.follow.FollowedStream;
 import dev.atwatch.follow.LiveDetector;
 import dev.atwatch.follow.LiveSource;
 import dev.atwatch.kafka.KafkaSource;
 import dev.atwatch.kafka.KafkaTopic;
+import dev.atwatch.output.AlertRows;
 import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.hec.HecDelivery;
@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -390,7 +389,7 @@ final class FollowCommand implements Callable<Integer> {
             if (kept.isEmpty()) {
                 return;
             }
-            ResultTable table = table(kept);
+            ResultTable table = AlertRows.table(kept);
             try {
                 write(table);
             } catch (IOException e) {
@@ -456,29 +455,5 @@ final class FollowCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-    }
-
-    /** The alerts as rows: {@code rule}, their fields, the at job's {@code Job*} fields, source. */
-    private static ResultTable table(List<Alert> alerts) {
-        Set<String> columns = new LinkedHashSet<>();
-        columns.add("rule");
-        List<Map<String, FieldValue>> rows = new ArrayList<>();
-        for (Alert alert : alerts) {
-            Map<String, FieldValue> row = new LinkedHashMap<>();
-            row.put("rule", FieldValue.of(alert.rule().id()));
-            row.putAll(alert.fields());
-            alert.jobFields()
-                    .forEach(
-                            (name, value) ->
-                                    row.putIfAbsent(name, SearchCommand.jobValue(name, value)));
-            if (!alert.sourceText().isEmpty()) {
-                row.put("source", FieldValue.of(alert.sourceText()));
-            }
-            columns.addAll(row.keySet());
-            rows.add(row);
-        }
-        columns.remove("source");
-        columns.add("source");
-        return new ResultTable(List.copyOf(columns), rows);
     }
 }

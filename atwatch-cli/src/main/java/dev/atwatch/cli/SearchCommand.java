@@ -1,6 +1,5 @@
 package dev.atwatch.cli;
 
-import dev.atwatch.atjob.AtJob;
 import dev.atwatch.correlate.ChainReport;
 import dev.atwatch.correlate.Correlator;
 import dev.atwatch.detect.Alert;
@@ -12,6 +11,7 @@ import dev.atwatch.detect.RunListener;
 import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.output.AlertRows;
 import dev.atwatch.output.JsonWriter;
 import dev.atwatch.output.ResultTable;
 import dev.atwatch.output.ResultWriter;
@@ -36,7 +36,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -421,16 +420,6 @@ abstract class SearchCommand implements Callable<Integer> {
                 + warning.detail();
     }
 
-    /**
-     * A parsed job field as a value: {@code JobInteractive} is the number 1 or 0, the rest text.
-     */
-    static FieldValue jobValue(String name, String value) {
-        if (name.equals(AtJob.FIELD_INTERACTIVE)) {
-            return FieldValue.of(Double.parseDouble(value));
-        }
-        return FieldValue.of(value);
-    }
-
     /** One rule's rows, in its own column order. */
     private static ResultTable queryTable(Detection detection) {
         Detection.RuleResults only = detection.results().get(0);
@@ -458,16 +447,8 @@ abstract class SearchCommand implements Callable<Integer> {
         List<Map<String, FieldValue>> rows = new ArrayList<>();
         Set<String> jobColumns = new LinkedHashSet<>();
         for (Alert alert : detection.alerts()) {
-            Map<String, FieldValue> row = new LinkedHashMap<>();
-            row.put("rule", FieldValue.of(alert.rule().id()));
-            row.putAll(alert.fields());
-            Map<String, String> job = alert.jobFields();
-            job.forEach((name, value) -> row.putIfAbsent(name, jobValue(name, value)));
-            jobColumns.addAll(job.keySet());
-            String source = alert.sourceText();
-            if (!source.isEmpty()) {
-                row.put("source", FieldValue.of(source));
-            }
+            Map<String, FieldValue> row = AlertRows.row(alert);
+            jobColumns.addAll(alert.jobFields().keySet());
             String chain = chainNames.of(alert);
             if (chain != null) {
                 row.put(ChainNames.COLUMN, FieldValue.of(chain));
