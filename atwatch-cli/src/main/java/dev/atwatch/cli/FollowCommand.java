@@ -206,28 +206,29 @@ final class FollowCommand implements Callable<Integer> {
             err.flush();
         }
         long started = System.nanoTime();
-        LiveDetector.Totals totals;
-        try {
-            totals = runUntilStopped(live);
-        } finally {
-            if (topic != null) {
-                topic.close();
-            }
-        }
-        if (!quiet) {
-            err.printf(
-                    Locale.ROOT,
-                    "atwatch: followed %d input(s) for %.1f s: %,d bytes, %d search(es),"
-                            + " %d alert(s), %d suppressed, %d record(s) rejected%n",
-                    sources.size(),
-                    (System.nanoTime() - started) / 1e9,
-                    totals.bytes(),
-                    totals.searches(),
-                    totals.alerts() - report.suppressed,
-                    report.suppressed,
-                    totals.rejected());
-            err.flush();
-        }
+        runUntilStopped(
+                live,
+                totals -> {
+                    if (topic != null) {
+                        topic.close();
+                    }
+                    if (!quiet) {
+                        err.printf(
+                                Locale.ROOT,
+                                "atwatch: followed %d input(s) for %.1f s: %,d bytes,"
+                                        + " %d search(es), %d alert(s), %d suppressed,"
+                                        + " %d record(s) rejected%n",
+                                sources.size(),
+                                (System.nanoTime() - started) / 1e9,
+                                totals.bytes(),
+                                totals.searches(),
+                                totals.alerts() - report.suppressed,
+                                report.suppressed,
+                                totals.rejected());
+                    }
+                    spec.commandLine().getOut().flush();
+                    err.flush();
+                });
         if (report.failure != null) {
             throw report.failure;
         }
@@ -236,9 +237,11 @@ final class FollowCommand implements Callable<Integer> {
 
     /**
      * Runs until the live run ends by itself or the process is asked to stop (SIGINT, SIGTERM):
-     * then the last search runs and its alerts are written before the process ends.
+     * then the last search runs, and the process ends only once {@code finish} (closing outputs,
+     * the summary) is done with what it found.
      */
-    private static LiveDetector.Totals runUntilStopped(LiveDetector live) {
+    private static void runUntilStopped(
+            LiveDetector live, java.util.function.Consumer<LiveDetector.Totals> finish) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook =
                 new Thread(
@@ -253,7 +256,7 @@ final class FollowCommand implements Callable<Integer> {
                         "atwatch-follow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return live.run();
+            finish.accept(live.run());
         } finally {
             finished.countDown();
             try {

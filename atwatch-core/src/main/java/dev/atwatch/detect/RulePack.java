@@ -71,7 +71,7 @@ public final class RulePack {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** Loads the pack shipped with atwatch. */
+    /** Loads the pack shipped with atwatch; threads may do so at once (Flink's subtasks do). */
     public static RulePack bundled() throws RulePackException {
         URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
         if (url == null) {
@@ -80,8 +80,11 @@ public final class RulePack {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return load(jar.getPath(BUNDLED), "bundled");
+                // one jar file system may be open at a time: threads loading at once take turns
+                synchronized (RulePack.class) {
+                    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                        return load(jar.getPath(BUNDLED), "bundled");
+                    }
                 }
             }
             return load(Path.of(uri), "bundled");

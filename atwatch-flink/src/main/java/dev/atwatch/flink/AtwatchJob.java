@@ -1,0 +1,252 @@
+package dev.atwatch.flink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The atwatch Flink job: log records from Kafka topics, keyed by host and searched by the rule pack
+ * ({@link HostSearch}), each new alert written to a Kafka topic as a JSON object keyed by its rule.
+ *
+ * <pre>
+ * flink run atwatch-flink.jar --source kafka://kafka1:9092/auditd --source kafka://kafka1:9092/syslog \
+ *     --alerts kafka://kafka1:9092/atwatch-alerts [--interval 10s] [--span 60s] [--from-start] \
+ *     [--rules /etc/atwatch/rules] [--semantics portable|splunk]
+ * </pre>
+ */
+public final class AtwatchJob {
+
+    /** How far out of order records may arrive in time. */
+    static final Duration LATENESS = Duration.ofSeconds(1);
+
+    private static final Pattern ADDRESS =
+            Pattern.compile(
+                    "kafka://([^/\\s]+:\\d{1,5}(?:,[^/\\s]+:\\d{1,5})*)/([A-Za-z0-9._-]{1,249})");
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    private AtwatchJob() {}
+
+    public static void main(String[] args) throws Exception {
+        JobSettings settings;
+        try {
+            settings = settings(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("atwatch-flink: " + e.getMessage());
+            System.err.println(
+                    "usage: --source kafka://HOST:PORT/TOPIC [--source ...] --alerts"
+                            + " kafka://HOST:PORT/TOPIC [--interval 10s] [--span 60s]"
+                            + " [--from-start] [--rules PATH] [--semantics portable|splunk]");
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<LogRecord> records = kafkaSources(env, settings, false);
+        search(records, settings).sinkTo(kafkaSink(settings.alerts())).name("alerts");
+        env.execute("atwatch");
+    }
+
+    /** The settings the command line gives. */
+    static JobSettings settings(String[] args) {
+        List<String> sources = new ArrayList<>();
+        String alerts = null;
+        long interval = 10_000;
+        long span = 60_000;
+        boolean fromStart = false;
+        String rules = null;
+        String semantics = "portable";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--from-start" -> fromStart = true;
+                case "--source" -> sources.add(address(value(args, ++i, arg)));
+                case "--alerts" -> alerts = address(value(args, ++i, arg));
+                case "--interval" -> interval = millis(value(args, ++i, arg));
+                case "--span" -> span = millis(value(args, ++i, arg));
+                case "--rules" -> rules = value(args, ++i, arg);
+                case "--semantics" -> semantics = value(args, ++i, arg);
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        if (sources.isEmpty() || alerts == null) {
+            throw new IllegalArgumentException("--source and --alerts are needed");
+        }
+        if (!semantics.equals("portable") && !semantics.equals("splunk")) {
+            throw new IllegalArgumentException("--semantics is portable or splunk: " + semantics);
+        }
+        return new JobSettings(sources, alerts, interval, span, fromStart, rules, semantics);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String address(String text) {
+        if (!ADDRESS.matcher(text).matches()) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a Kafka address: expected kafka://host:port/topic");
+        }
+        return text;
+    }
+
+    static long millis(String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration such as 10s or 2m");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> n;
+            case "m" -> n * 60_000;
+            case "h" -> n * 3_600_000;
+            default -> n * 1000;
+        };
+    }
+
+    /**
+     * The records of every source topic, timed by their Kafka timestamps; {@code bounded} stops at
+     * the topics' current ends (for tests and replays).
+     */
+    static DataStream<LogRecord> kafkaSources(
+            StreamExecutionEnvironment env, JobSettings settings, boolean bounded) {
+        DataStream<LogRecord> all = null;
+        for (String source : settings.sources()) {
+            Matcher address = ADDRESS.matcher(source);
+            address.matches();
+            var builder =
+                    KafkaSource.<LogRecord>builder()
+                            .setBootstrapServers(address.group(1))
+                            .setTopics(address.group(2))
+                            .setGroupId("atwatch")
+                            .setStartingOffsets(
+                                    settings.fromStart()
+                                            ? OffsetsInitializer.earliest()
+                                            : OffsetsInitializer.latest())
+                            .setDeserializer(new Records(source));
+            if (bounded) {
+                builder.setBounded(OffsetsInitializer.latest());
+            }
+            DataStream<LogRecord> stream =
+                    env.fromSource(builder.build(), watermarks(settings), source);
+            all = all == null ? stream : all.union(stream);
+        }
+        return all;
+    }
+
+    /** The job's time: {@link ArrivalWatermarks}, the clock taking over after one interval. */
+    static WatermarkStrategy<LogRecord> watermarks(JobSettings settings) {
+        long interval = settings.intervalMillis();
+        return WatermarkStrategy.<LogRecord>forGenerator(
+                        context ->
+                                new ArrivalWatermarks(
+                                        LATENESS.toMillis(), interval, System::currentTimeMillis))
+                .withTimestampAssigner((record, previous) -> record.arrived);
+    }
+
+    /** Each record with its host, keyed by host, searched: the alerts. */
+    static DataStream<AlertMessage> search(DataStream<LogRecord> records, JobSettings settings) {
+        return records.map(new WithHost())
+                .name("host")
+                .keyBy(record -> record.host)
+                .process(new HostSearch(settings))
+                .name("rules");
+    }
+
+    /** The alerts topic: at least once, each alert keyed by its rule. */
+    static KafkaSink<AlertMessage> kafkaSink(String alerts) {
+        Matcher address = ADDRESS.matcher(alerts);
+        address.matches();
+        return KafkaSink.<AlertMessage>builder()
+                .setBootstrapServers(address.group(1))
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<AlertMessage>builder()
+                                .setTopic(address.group(2))
+                                .setKeySerializationSchema(new RuleBytes())
+                                .setValueSerializationSchema(new JsonBytes())
+                                .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /** An alert's message key: its rule. */
+    private static final class RuleBytes implements SerializationSchema<AlertMessage> {
+        @Override
+        public byte[] serialize(AlertMessage alert) {
+            return alert.rule.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An alert's message value: its JSON object. */
+    private static final class JsonBytes implements SerializationSchema<AlertMessage> {
+        @Override
+        public byte[] serialize(AlertMessage alert) {
+            return alert.json.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A Kafka message as a log record of {@code source}. */
+    private static final class Records implements KafkaRecordDeserializationSchema<LogRecord> {
+        private final String source;
+
+        Records(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> message, Collector<LogRecord> out) {
+            if (message.value() != null) {
+                out.collect(
+                        new LogRecord(
+                                source,
+                                message.partition(),
+                                message.offset(),
+                                message.timestamp(),
+                                new String(message.value(), StandardCharsets.UTF_8)));
+            }
+        }
+
+        @Override
+        public TypeInformation<LogRecord> getProducedType() {
+            return TypeInformation.of(LogRecord.class);
+        }
+    }
+
+    /** Sets each record's host. */
+    private static final class WithHost
+            extends org.apache.flink.api.common.functions.RichMapFunction<LogRecord, LogRecord> {
+        private transient RecordHosts hosts;
+
+        @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext context) {
+            hosts = new RecordHosts();
+        }
+
+        @Override
+        public LogRecord map(LogRecord record) {
+            record.host = hosts.hostOf(record.text);
+            return record;
+        }
+    }
+}
