@@ -4,10 +4,13 @@ import dev.atwatch.event.Provenance;
 import dev.atwatch.read.Input;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,20 +98,22 @@ final class LiveWindow {
         return dropped;
     }
 
-    /** The window's bytes as one input named as the source, fixing each chunk's place in it. */
+    /**
+     * The window's bytes as one input named as the source, fixing each chunk's place in it. The
+     * chunks are read one after the other, not copied together.
+     */
     Input input() {
-        byte[] all = new byte[Math.toIntExact(bytes)];
+        List<byte[]> parts = new ArrayList<>(chunks.size());
         long offset = 0;
         long line = 1;
         for (Held held : chunks) {
-            byte[] part = held.chunk.bytes();
-            System.arraycopy(part, 0, all, (int) offset, part.length);
             held.windowOffset = offset;
             held.windowLine = line;
-            offset += part.length;
+            parts.add(held.chunk.bytes());
+            offset += held.chunk.bytes().length;
             line += held.chunk.lines();
         }
-        return new WindowInput(name, all);
+        return new WindowInput(name, List.copyOf(parts), offset);
     }
 
     /** Marks every chunk as seen by one more search. */
@@ -150,21 +155,28 @@ final class LiveWindow {
         return new ArrayList<>(chunks);
     }
 
-    /** A window's bytes, read as an input of the source's name. */
-    private record WindowInput(String name, byte[] bytes) implements Input {
+    /** A window's chunks, read in order as an input of the source's name. */
+    private record WindowInput(String name, List<byte[]> parts, long size) implements Input {
         @Override
         public Optional<Path> path() {
             return Optional.empty();
         }
 
         @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
         public InputStream open() {
-            return new ByteArrayInputStream(bytes);
+            Iterator<byte[]> next = parts.iterator();
+            return new SequenceInputStream(
+                    new Enumeration<InputStream>() {
+                        @Override
+                        public boolean hasMoreElements() {
+                            return next.hasNext();
+                        }
+
+                        @Override
+                        public InputStream nextElement() {
+                            return new ByteArrayInputStream(next.next());
+                        }
+                    });
         }
     }
 }
