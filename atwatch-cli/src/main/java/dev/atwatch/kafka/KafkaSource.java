@@ -43,6 +43,7 @@ public final class KafkaSource implements LiveSource {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private boolean assigned;
     private boolean waitingTold;
+    private boolean failing;
     private long offset;
     private long nextLine = 1;
 
@@ -101,8 +102,15 @@ public final class KafkaSource implements LiveSource {
                 count++;
             }
         } catch (KafkaException e) {
-            notes.accept("cannot read " + name() + ": " + e.getMessage() + "; trying again");
+            if (!failing) {
+                notes.accept("cannot read " + name() + ": " + e.getMessage() + "; trying again");
+                failing = true;
+            }
             return null;
+        }
+        if (failing) {
+            notes.accept("reading " + name() + " again");
+            failing = false;
         }
         if (count == 0) {
             return null;

@@ -92,6 +92,10 @@ public final class LiveDetector {
     private final Listener listener;
     private final LongSupplier clock;
     private final Object wakeUp = new Object();
+
+    /** The sources whose last poll failed: a failure is told once, until reading works again. */
+    private final Set<String> failing = new HashSet<>();
+
     private volatile boolean stopRequested;
     private Set<String> previousKeys = Set.of();
     private long searches;
@@ -212,8 +216,18 @@ public final class LiveDetector {
             Chunk chunk;
             try {
                 chunk = source.poll();
+                if (failing.remove(source.name())) {
+                    listener.note("reading " + source.name() + " again");
+                }
             } catch (IOException e) {
-                listener.note("cannot read " + source.name() + ": " + e.getMessage());
+                if (failing.add(source.name())) {
+                    listener.note(
+                            "cannot read "
+                                    + source.name()
+                                    + ": "
+                                    + e.getMessage()
+                                    + "; trying again");
+                }
                 continue;
             }
             if (chunk != null && isEvtx(chunk)) {

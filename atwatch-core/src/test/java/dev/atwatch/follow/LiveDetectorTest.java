@@ -332,6 +332,42 @@ class LiveDetectorTest {
     }
 
     @Test
+    void aSourceThatCannotBeReadIsToldOnceUntilItCanAgain() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        LiveSource flaky =
+                new LiveSource() {
+                    @Override
+                    public String name() {
+                        return "flaky.log";
+                    }
+
+                    @Override
+                    public Chunk poll() throws IOException {
+                        int n = polls.incrementAndGet();
+                        if (n <= 5) {
+                            throw new IOException("permission denied");
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public boolean ended() {
+                        return polls.get() > 8;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+
+        follow(1 << 20, flaky);
+
+        assertThat(notes)
+                .containsExactly(
+                        "cannot read flaky.log: permission denied; trying again",
+                        "reading flaky.log again");
+    }
+
+    @Test
     void theSpanMustCoverTheInterval() {
         assertThatThrownBy(() -> new LiveDetector.Settings(10_000, 5_000, 1 << 20, 0))
                 .isInstanceOf(IllegalArgumentException.class)
