@@ -334,6 +334,12 @@ final class FollowCommand implements Callable<Integer> {
                 throw new UsageException(
                         path + " is a folder: follow takes the log files themselves");
             }
+            if (Files.isRegularFile(file) && isGzip(file)) {
+                throw new UsageException(
+                        path
+                                + " is compressed (gzip): follow reads a log as it is written;"
+                                + " hunt reads compressed files");
+            }
             if (Files.isRegularFile(file) && isEvtx(file)) {
                 throw new UsageException(
                         path
@@ -343,6 +349,12 @@ final class FollowCommand implements Callable<Integer> {
             sources.add(new FollowedFile(file, path, fromStart, limits.maxLineBytes(), note(err)));
         }
         return sources;
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     private static boolean isEvtx(Path file) throws IOException {

@@ -180,6 +180,11 @@ class FollowCommandTest {
         assertThat(CommandRun.of("follow", evtx.toString()).err())
                 .contains("is an EVTX file")
                 .contains("hunt a copy");
+        Path gzip = dir.resolve("audit.log.1.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("type=EOE msg=audit(1.000:1): \n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(CommandRun.of("follow", gzip.toString()).err()).contains("is compressed (gzip)");
         assertThat(CommandRun.of("follow", "--interval", "soon", log.toString()).err())
                 .contains("invalid value for --interval: 'soon'");
         CommandRun shortSpan =

@@ -96,6 +96,9 @@ public final class LiveDetector {
     /** The sources whose last poll failed: a failure is told once, until reading works again. */
     private final Set<String> failing = new HashSet<>();
 
+    /** The sources whose span was last skipped as of no known format: told once. */
+    private final Set<String> skippedTold = new HashSet<>();
+
     private volatile boolean stopRequested;
     private Set<String> previousKeys = Set.of();
     private long searches;
@@ -340,6 +343,20 @@ public final class LiveDetector {
 
         Reporting(boolean last) {
             this.last = last;
+        }
+
+        @Override
+        public void inputSkipped(Input input, String why) {
+            if (skippedTold.add(input.name())) {
+                listener.note(input.name() + " is not searched: " + why);
+            }
+        }
+
+        @Override
+        public void inputStarted(Input input, String format) {
+            if (skippedTold.remove(input.name())) {
+                listener.note(input.name() + " is searched again, read as " + format);
+            }
         }
 
         @Override

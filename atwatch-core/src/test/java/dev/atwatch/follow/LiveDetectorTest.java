@@ -368,6 +368,18 @@ class LiveDetectorTest {
     }
 
     @Test
+    void aSourceOfNoKnownFormatIsToldOnceNotSkippedSilently() throws Exception {
+        Parts source =
+                new Parts(
+                        "notes.txt",
+                        List.of("dear diary\n", "nothing happened\n", "still nothing\n"));
+
+        follow(1 << 20, source);
+
+        assertThat(notes).containsExactly("notes.txt is not searched: unknown format");
+    }
+
+    @Test
     void theSpanMustCoverTheInterval() {
         assertThatThrownBy(() -> new LiveDetector.Settings(10_000, 5_000, 1 << 20, 0))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * searches have read it, and so has the record after it from the same topic; an alert is new when
  * its row was not in the previous search and its record had been read by at most one search before.
  * Rows of several events are reported again when they change. Rejected records are counted (metric
- * {@code rejectedRecords}) and logged once.
+ * {@code rejectedRecords}) and logged once; a topic's records in no format atwatch reads are
+ * counted per search ({@code unknownFormatSearches}) and logged once.
  */
 public final class HostSearch extends KeyedProcessFunction<String, LogRecord, AlertMessage> {
 
@@ -56,6 +57,10 @@ public final class HostSearch extends KeyedProcessFunction<String, LogRecord, Al
     private transient ListState<LogRecord> buffer;
     private transient ListState<String> previousKeys;
     private transient Counter rejected;
+    private transient Counter skippedSources;
+
+    /** Topics whose records were found in no known format, logged once per subtask. */
+    private transient Set<String> skippedTold;
 
     public HostSearch(JobSettings settings) {
         this.settings = settings;
@@ -89,6 +94,8 @@ public final class HostSearch extends KeyedProcessFunction<String, LogRecord, Al
                 getRuntimeContext()
                         .getListState(new ListStateDescriptor<>("reported", String.class));
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedRecords");
+        skippedSources = getRuntimeContext().getMetricGroup().counter("unknownFormatSearches");
+        skippedTold = new HashSet<>();
     }
 
     @Override
@@ -221,6 +228,14 @@ public final class HostSearch extends KeyedProcessFunction<String, LogRecord, Al
 
         Problems(Map<String, Lines> inputs) {
             this.inputs = inputs;
+        }
+
+        @Override
+        public void inputSkipped(Input input, String why) {
+            skippedSources.inc();
+            if (skippedTold.add(input.name())) {
+                LOG.warn("records of {} are not searched: {}", input.name(), why);
+            }
         }
 
         @Override
