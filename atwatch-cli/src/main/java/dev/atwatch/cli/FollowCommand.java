@@ -319,9 +319,13 @@ final class FollowCommand implements Callable<Integer> {
             }
             if (KafkaTopic.isAddress(path)) {
                 try {
-                    sources.add(new KafkaSource(KafkaTopic.parse(path), fromStart, note(err)));
+                    sources.add(
+                            new KafkaSource(
+                                    KafkaTopic.parse(path), fromStart, kafka.client(), note(err)));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    throw new UsageException("invalid Kafka settings: " + e.getMessage());
                 }
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.atwatch.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atwatch.event.FieldValue;
+import dev.atwatch.kafka.KafkaClientConfig;
 import dev.atwatch.kafka.KafkaDelivery;
 import dev.atwatch.kafka.KafkaTopic;
 import dev.atwatch.output.JsonWriter;
@@ -10,8 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** The option that sends alerts to a Kafka topic. */
@@ -25,15 +29,43 @@ final class KafkaOptions {
                             + " in --format jsonl), keyed by rule")
     String url;
 
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client settings (a properties file: security.protocol, ssl.*, sasl.*)"
+                            + " for every kafka:// address of the command")
+    Path config;
+
+    /** The settings of {@code --kafka-config}: a missing file exits with code 3. */
+    Properties client() {
+        if (config == null) {
+            return KafkaClientConfig.none();
+        }
+        try {
+            return KafkaClientConfig.load(config);
+        } catch (NoSuchFileException e) {
+            throw new InputException("Kafka settings file not found: " + config);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("invalid --kafka-config: " + e.getMessage());
+        }
+    }
+
     /** The topic of {@code --kafka-url}, checked before any run; {@code null} without it. */
     Sender sender(PrintWriter err, boolean quiet) {
         if (url == null) {
             return null;
         }
+        KafkaTopic topic;
         try {
-            return new Sender(new KafkaDelivery(KafkaTopic.parse(url)), err, quiet);
+            topic = KafkaTopic.parse(url);
         } catch (IllegalArgumentException e) {
             throw new UsageException("invalid value for --kafka-url: " + e.getMessage());
+        }
+        try {
+            return new Sender(new KafkaDelivery(topic, client()), err, quiet);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new UsageException("invalid Kafka settings: " + e.getMessage());
         }
     }
 

@@ -39,7 +39,11 @@ public final class KafkaDelivery implements AutoCloseable {
     private final KafkaTopic topic;
     private final KafkaProducer<String, String> producer;
 
-    public KafkaDelivery(KafkaTopic topic) {
+    /**
+     * A producer for {@code topic}; {@code client} holds the user's settings (TLS, SASL), which may
+     * also change the delivery settings below (such as {@code acks}).
+     */
+    public KafkaDelivery(KafkaTopic topic, Properties client) {
         this.topic = topic;
         Properties settings = new Properties();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, topic.bootstrap());
@@ -51,6 +55,8 @@ public final class KafkaDelivery implements AutoCloseable {
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout / 2));
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout / 2));
+        settings.putAll(client);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, topic.bootstrap());
         this.producer =
                 new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }

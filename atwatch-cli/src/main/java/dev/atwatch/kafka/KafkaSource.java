@@ -53,12 +53,16 @@ public final class KafkaSource implements LiveSource {
     /**
      * A source that starts reading at the topic's end, or with {@code fromStart} at its beginning.
      * A message longer than a reader's {@code line-bytes} limit is rejected by that reader.
+     *
+     * @param client the user's client settings (TLS, SASL, timeouts), under those the source needs
      */
-    public KafkaSource(KafkaTopic topic, boolean fromStart, Consumer<String> notes) {
+    public KafkaSource(
+            KafkaTopic topic, boolean fromStart, Properties client, Consumer<String> notes) {
         this.topic = topic;
         this.fromStart = fromStart;
         this.notes = notes;
         Properties settings = new Properties();
+        settings.putAll(client);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topic.bootstrap());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_MESSAGES));

@@ -187,6 +187,70 @@ class KafkaCommandTest {
     }
 
     @Test
+    void reachesBrokersOverTlsWithTheSettingsOfKafkaConfig() throws Exception {
+        Path settings = broker.tlsClientSettings(dir.resolve("client.properties"));
+        broker.createTopic("audit-over-tls", 1);
+        broker.produce("audit-over-tls", lines(TEST4.resolve("audit.log")));
+
+        CommandRun follow =
+                CommandRun.of(
+                        "follow",
+                        "--from-start",
+                        "--exit-when-idle",
+                        "3s",
+                        "--kafka-config",
+                        settings.toString(),
+                        "--kafka-url",
+                        broker.tlsUrl("alerts-over-tls"),
+                        broker.tlsUrl("audit-over-tls"));
+
+        assertThat(follow.exitCode()).as(follow.err()).isZero();
+        assertThat(alerts(follow.out()))
+                .containsExactlyInAnyOrder(
+                        "linux-at-job-scheduled " + broker.tlsUrl("audit-over-tls") + ":26",
+                        "linux-at-spool-write " + broker.tlsUrl("audit-over-tls") + ":34");
+        assertThat(broker.consumeAll("alerts-over-tls", 2))
+                .extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(List.of(follow.out().split("\n")));
+    }
+
+    @Test
+    void kafkaConfigIsCheckedBeforeAnythingIsRead() throws Exception {
+        Path bootstrap = dir.resolve("bootstrap.properties");
+        Files.writeString(bootstrap, "bootstrap.servers=elsewhere:9092\n");
+        Path protocol = dir.resolve("protocol.properties");
+        Files.writeString(protocol, "security.protocol=CARRIER_PIGEON\n");
+        String url = broker.url("never-written");
+
+        CommandRun missing =
+                CommandRun.of(
+                        "hunt",
+                        "--kafka-url",
+                        url,
+                        "--kafka-config",
+                        "nowhere.properties",
+                        TEST4.toString());
+        CommandRun brokers =
+                CommandRun.of(
+                        "hunt",
+                        "--kafka-url",
+                        url,
+                        "--kafka-config",
+                        bootstrap.toString(),
+                        TEST4.toString());
+        CommandRun unknown =
+                CommandRun.of(
+                        "follow", "--kafka-config", protocol.toString(), broker.url("audit-lines"));
+
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.err()).contains("Kafka settings file not found: nowhere.properties");
+        assertThat(brokers.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(brokers.err()).contains("sets bootstrap.servers");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("invalid Kafka settings").contains("CARRIER_PIGEON");
+    }
+
+    @Test
     void aMalformedAddressIsAUsageError() {
         CommandRun run =
                 CommandRun.of("hunt", "--kafka-url", "kafka://broker/alerts", TEST4.toString());

@@ -27,26 +27,83 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one process) started from the test class
- * path on free loopback ports, with its data in a folder of the test's; stopped on close.
+ * path on free loopback ports, with its data in a folder of the test's; stopped on close. Besides
+ * its plaintext listener it has a TLS one, whose self-signed certificate (for 127.0.0.1) a trust
+ * store in the folder holds: {@link #tlsClientSettings} writes the client settings that trust it.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    private static final String PASSWORD = "atwatch-test";
+
     private final Process process;
     private final String bootstrap;
+    private final String tlsBootstrap;
+    private final Path trustStore;
     private final Path log;
 
-    private KafkaBroker(Process process, String bootstrap, Path log) {
+    private KafkaBroker(
+            Process process, String bootstrap, String tlsBootstrap, Path trustStore, Path log) {
         this.process = process;
         this.bootstrap = bootstrap;
+        this.tlsBootstrap = tlsBootstrap;
+        this.trustStore = trustStore;
         this.log = log;
     }
 
     /** Formats a data folder under {@code dir} and starts the broker, waiting until it answers. */
     public static KafkaBroker start(Path dir) throws Exception {
         int port = freePort();
+        int tls = freePort();
         int controller = freePort();
+        Path keyStore = dir.resolve("broker.p12");
+        Path trustStore = dir.resolve("trust.p12");
+        Path certificate = dir.resolve("broker.crt");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "broker",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=atwatch test broker",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "broker",
+                "-rfc",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "broker",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                PASSWORD);
         Path data = Files.createDirectories(dir.resolve("data"));
         Path config = dir.resolve("server.properties");
         Files.writeString(
@@ -58,11 +115,21 @@ public final class KafkaBroker implements AutoCloseable {
                         "controller.quorum.voters=1@127.0.0.1:" + controller,
                         "listeners=PLAINTEXT://127.0.0.1:"
                                 + port
+                                + ",SSL://127.0.0.1:"
+                                + tls
                                 + ",CONTROLLER://127.0.0.1:"
                                 + controller,
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:"
+                                + port
+                                + ",SSL://127.0.0.1:"
+                                + tls,
                         "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,"
+                                + "CONTROLLER:PLAINTEXT",
+                        "ssl.keystore.type=PKCS12",
+                        "ssl.keystore.location=" + keyStore,
+                        "ssl.keystore.password=" + PASSWORD,
+                        "ssl.key.password=" + PASSWORD,
                         "log.dirs=" + data,
                         "offsets.topic.replication.factor=1",
                         "transaction.state.log.replication.factor=1",
@@ -93,9 +160,21 @@ public final class KafkaBroker implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
-        KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port, log);
+        KafkaBroker broker =
+                new KafkaBroker(process, "127.0.0.1:" + port, "127.0.0.1:" + tls, trustStore, log);
         broker.awaitReady();
         return broker;
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            throw new IOException("keytool " + args[0] + " failed: " + output);
+        }
     }
 
     private static ProcessBuilder java(String mainClass, String... args) {
@@ -144,6 +223,25 @@ public final class KafkaBroker implements AutoCloseable {
     /** kafka://host:port/topic */
     public String url(String topic) {
         return "kafka://" + bootstrap + "/" + topic;
+    }
+
+    /** kafka://host:port/topic of the TLS listener. */
+    public String tlsUrl(String topic) {
+        return "kafka://" + tlsBootstrap + "/" + topic;
+    }
+
+    /** Writes to {@code file} the client settings that reach the TLS listener, and returns it. */
+    public Path tlsClientSettings(Path file) throws IOException {
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "security.protocol=SSL",
+                        "ssl.truststore.type=PKCS12",
+                        "ssl.truststore.location=" + trustStore,
+                        "ssl.truststore.password=" + PASSWORD,
+                        ""));
+        return file;
     }
 
     private Admin admin() {

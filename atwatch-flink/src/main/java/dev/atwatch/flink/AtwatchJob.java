@@ -1,10 +1,16 @@
 package dev.atwatch.flink;
 
+import dev.atwatch.kafka.KafkaClientConfig;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -28,7 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <pre>
  * flink run atwatch-flink.jar --source kafka://kafka1:9092/auditd --source kafka://kafka1:9092/syslog \
  *     --alerts kafka://kafka1:9092/atwatch-alerts [--interval 10s] [--span 60s] [--from-start] \
- *     [--rules /etc/atwatch/rules] [--semantics portable|splunk]
+ *     [--rules /etc/atwatch/rules] [--semantics portable|splunk] [--kafka-config client.properties]
  * </pre>
  */
 public final class AtwatchJob {
@@ -53,13 +59,16 @@ public final class AtwatchJob {
             System.err.println(
                     "usage: --source kafka://HOST:PORT/TOPIC [--source ...] --alerts"
                             + " kafka://HOST:PORT/TOPIC [--interval 10s] [--span 60s]"
-                            + " [--from-start] [--rules PATH] [--semantics portable|splunk]");
+                            + " [--from-start] [--rules PATH] [--semantics portable|splunk]"
+                            + " [--kafka-config FILE]");
             System.exit(2);
             return;
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<LogRecord> records = kafkaSources(env, settings, false);
-        search(records, settings).sinkTo(kafkaSink(settings.alerts())).name("alerts");
+        search(records, settings)
+                .sinkTo(kafkaSink(settings.alerts(), settings.kafkaClient()))
+                .name("alerts");
         env.execute("atwatch");
     }
 
@@ -72,6 +81,7 @@ public final class AtwatchJob {
         boolean fromStart = false;
         String rules = null;
         String semantics = "portable";
+        Map<String, String> kafkaClient = Map.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -82,6 +92,7 @@ public final class AtwatchJob {
                 case "--span" -> span = millis(value(args, ++i, arg));
                 case "--rules" -> rules = value(args, ++i, arg);
                 case "--semantics" -> semantics = value(args, ++i, arg);
+                case "--kafka-config" -> kafkaClient = kafkaClient(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -91,7 +102,30 @@ public final class AtwatchJob {
         if (!semantics.equals("portable") && !semantics.equals("splunk")) {
             throw new IllegalArgumentException("--semantics is portable or splunk: " + semantics);
         }
-        return new JobSettings(sources, alerts, interval, span, fromStart, rules, semantics);
+        return new JobSettings(
+                sources, alerts, interval, span, fromStart, rules, semantics, kafkaClient);
+    }
+
+    /**
+     * The client settings of a properties file, as the command line's --kafka-config reads them.
+     */
+    private static Map<String, String> kafkaClient(String file) {
+        Properties settings;
+        try {
+            settings = KafkaClientConfig.load(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --kafka-config " + file + ": " + e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        settings.stringPropertyNames()
+                .forEach(name -> values.put(name, settings.getProperty(name)));
+        return values;
+    }
+
+    private static Properties properties(Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -144,7 +178,8 @@ public final class AtwatchJob {
                                     settings.fromStart()
                                             ? OffsetsInitializer.earliest()
                                             : OffsetsInitializer.latest())
-                            .setDeserializer(new Records(source));
+                            .setDeserializer(new Records(source))
+                            .setProperties(properties(settings.kafkaClient()));
             if (bounded) {
                 builder.setBounded(OffsetsInitializer.latest());
             }
@@ -175,7 +210,7 @@ public final class AtwatchJob {
     }
 
     /** The alerts topic: at least once, each alert keyed by its rule. */
-    static KafkaSink<AlertMessage> kafkaSink(String alerts) {
+    static KafkaSink<AlertMessage> kafkaSink(String alerts, Map<String, String> kafkaClient) {
         Matcher address = ADDRESS.matcher(alerts);
         address.matches();
         return KafkaSink.<AlertMessage>builder()
@@ -186,6 +221,7 @@ public final class AtwatchJob {
                                 .setKeySerializationSchema(new RuleBytes())
                                 .setValueSerializationSchema(new JsonBytes())
                                 .build())
+                .setKafkaProducerConfig(properties(kafkaClient))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.atwatch.flink;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the job reads, how it searches and where alerts go.
@@ -14,6 +15,8 @@ import java.util.List;
  * @param rules a rule pack folder or file present on every task manager, or {@code null} for the
  *     bundled pack
  * @param semantics {@code portable} or {@code splunk}
+ * @param kafkaClient Kafka client settings (TLS, SASL) for every topic, as in {@code
+ *     --kafka-config} of the command line
  */
 public record JobSettings(
         List<String> sources,
@@ -22,11 +25,13 @@ public record JobSettings(
         long spanMillis,
         boolean fromStart,
         String rules,
-        String semantics)
+        String semantics,
+        Map<String, String> kafkaClient)
         implements Serializable {
 
     public JobSettings {
         sources = List.copyOf(sources);
+        kafkaClient = Map.copyOf(kafkaClient);
         if (intervalMillis <= 0 || spanMillis < intervalMillis) {
             throw new IllegalArgumentException(
                     "the span must be at least the interval, and the interval positive");

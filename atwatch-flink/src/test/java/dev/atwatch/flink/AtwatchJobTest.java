@@ -22,7 +22,7 @@ class AtwatchJobTest {
     @TempDir Path dir;
 
     @Test
-    void readsLogRecordsFromTopicsAndWritesEachAlertOnceToTheAlertsTopic() throws Exception {
+    void readsLogRecordsFromTopicsOverTlsAndWritesEachAlertOnceToTheAlertsTopic() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(dir)) {
             broker.createTopic("auditd", 1);
             broker.createTopic("syslog", 1);
@@ -32,22 +32,25 @@ class AtwatchJobTest {
                     AtwatchJob.settings(
                             new String[] {
                                 "--source",
-                                broker.url("auditd"),
+                                broker.tlsUrl("auditd"),
                                 "--source",
-                                broker.url("syslog"),
+                                broker.tlsUrl("syslog"),
                                 "--alerts",
-                                broker.url("alerts"),
+                                broker.tlsUrl("alerts"),
                                 "--interval",
                                 "1s",
                                 "--span",
                                 "30s",
-                                "--from-start"
+                                "--from-start",
+                                "--kafka-config",
+                                broker.tlsClientSettings(dir.resolve("client.properties"))
+                                        .toString()
                             });
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
 
             AtwatchJob.search(AtwatchJob.kafkaSources(env, settings, true), settings)
-                    .sinkTo(AtwatchJob.kafkaSink(settings.alerts()));
+                    .sinkTo(AtwatchJob.kafkaSink(settings.alerts(), settings.kafkaClient()));
             env.execute("atwatch");
 
             List<ConsumerRecord<String, String>> alerts = broker.consumeAll("alerts", 3);
@@ -67,7 +70,7 @@ class AtwatchJobTest {
                                         .isEqualTo("at now + 1 minute");
                                 assertThat(row.path("host").asText()).isEqualTo("web01");
                                 assertThat(row.path("source").asText())
-                                        .isEqualTo(broker.url("auditd") + "/0@25");
+                                        .isEqualTo(broker.tlsUrl("auditd") + "/0@25");
                             });
         }
     }

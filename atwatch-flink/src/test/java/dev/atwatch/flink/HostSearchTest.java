@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -75,7 +76,15 @@ class HostSearchTest {
         records.addAll(records("kafka://k:9092/syslog", test4.resolve("syslog"), now + 500));
         records.addAll(records("kafka://k:9092/audit5", test5.resolve("audit.log"), now + 1000));
         JobSettings settings =
-                new JobSettings(List.of("unused"), "unused", 1000, 10_000, true, null, "portable");
+                new JobSettings(
+                        List.of("unused"),
+                        "unused",
+                        1000,
+                        10_000,
+                        true,
+                        null,
+                        "portable",
+                        Map.of());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<LogRecord> stream =
