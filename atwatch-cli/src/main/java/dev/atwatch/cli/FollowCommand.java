@@ -7,6 +7,7 @@ import dev.atwatch.detect.Detector;
 import dev.atwatch.detect.RulePack;
 import dev.atwatch.detect.RunStats;
 import dev.atwatch.detect.TimeRange;
+import dev.atwatch.follow.Durations;
 import dev.atwatch.follow.FollowedFile;
 import dev.atwatch.follow.FollowedStream;
 import dev.atwatch.follow.LiveDetector;
@@ -44,8 +45,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,8 +82,6 @@ final class FollowCommand implements Callable<Integer> {
 
     /** How long a stop waits for the last search before the process ends anyway. */
     private static final long STOP_WAIT_SECONDS = 30;
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     @Mixin InputOptions input;
 
@@ -278,31 +275,13 @@ final class FollowCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code text} (500ms, 10s, 2m, 1h; a bare number is seconds) in milliseconds. */
+    /** The duration {@code text} of {@code option} in milliseconds; a bad one is a usage error. */
     static long millis(String option, String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UsageException(
-                    "invalid value for "
-                            + option
-                            + ": '"
-                            + text
-                            + "'; expected 500ms, 10s, 2m or 1h");
+        try {
+            return Durations.millis(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid value for " + option + ": " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long value =
-                switch (unit) {
-                    case "ms" -> n;
-                    case "m" -> n * 60_000;
-                    case "h" -> n * 3_600_000;
-                    default -> n * 1000;
-                };
-        if (value <= 0) {
-            throw new UsageException(
-                    "invalid value for " + option + ": '" + text + "'; must be more than 0");
-        }
-        return value;
     }
 
     /**

@@ -1,18 +1,17 @@
 package dev.atwatch.flink;
 
+import dev.atwatch.follow.Durations;
 import dev.atwatch.kafka.KafkaClientConfig;
+import dev.atwatch.kafka.KafkaTopic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,21 +31,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * ({@link HostSearch}), each new alert written to a Kafka topic as a JSON object keyed by its rule.
  *
  * <pre>
- * flink run atwatch-flink.jar --source kafka://kafka1:9092/auditd --source kafka://kafka1:9092/syslog \
+ * flink run atwatch-flink.jar \
+ *     --source kafka://kafka1:9092/auditd --source kafka://kafka1:9092/syslog \
  *     --alerts kafka://kafka1:9092/atwatch-alerts [--interval 10s] [--span 60s] [--from-start] \
- *     [--rules /etc/atwatch/rules] [--semantics portable|splunk] [--kafka-config client.properties]
+ *     [--rules /etc/atwatch/rules] [--semantics portable|splunk] \
+ *     [--kafka-config client.properties]
  * </pre>
  */
 public final class AtwatchJob {
 
     /** How far out of order records may arrive in time. */
     static final Duration LATENESS = Duration.ofSeconds(1);
-
-    private static final Pattern ADDRESS =
-            Pattern.compile(
-                    "kafka://([^/\\s]+:\\d{1,5}(?:,[^/\\s]+:\\d{1,5})*)/([A-Za-z0-9._-]{1,249})");
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     private AtwatchJob() {}
 
@@ -88,8 +83,8 @@ public final class AtwatchJob {
                 case "--from-start" -> fromStart = true;
                 case "--source" -> sources.add(address(value(args, ++i, arg)));
                 case "--alerts" -> alerts = address(value(args, ++i, arg));
-                case "--interval" -> interval = millis(value(args, ++i, arg));
-                case "--span" -> span = millis(value(args, ++i, arg));
+                case "--interval" -> interval = Durations.millis(value(args, ++i, arg));
+                case "--span" -> span = Durations.millis(value(args, ++i, arg));
                 case "--rules" -> rules = value(args, ++i, arg);
                 case "--semantics" -> semantics = value(args, ++i, arg);
                 case "--kafka-config" -> kafkaClient = kafkaClient(value(args, ++i, arg));
@@ -135,28 +130,10 @@ public final class AtwatchJob {
         return args[i];
     }
 
+    /** {@code text} if it is a Kafka address. */
     private static String address(String text) {
-        if (!ADDRESS.matcher(text).matches()) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a Kafka address: expected kafka://host:port/topic");
-        }
+        KafkaTopic.parse(text);
         return text;
-    }
-
-    static long millis(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration such as 10s or 2m");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            default -> n * 1000;
-        };
     }
 
     /**
@@ -167,12 +144,11 @@ public final class AtwatchJob {
             StreamExecutionEnvironment env, JobSettings settings, boolean bounded) {
         DataStream<LogRecord> all = null;
         for (String source : settings.sources()) {
-            Matcher address = ADDRESS.matcher(source);
-            address.matches();
+            KafkaTopic topic = KafkaTopic.parse(source);
             var builder =
                     KafkaSource.<LogRecord>builder()
-                            .setBootstrapServers(address.group(1))
-                            .setTopics(address.group(2))
+                            .setBootstrapServers(topic.bootstrap())
+                            .setTopics(topic.topic())
                             .setGroupId("atwatch")
                             .setStartingOffsets(
                                     settings.fromStart()
@@ -211,13 +187,12 @@ public final class AtwatchJob {
 
     /** The alerts topic: at least once, each alert keyed by its rule. */
     static KafkaSink<AlertMessage> kafkaSink(String alerts, Map<String, String> kafkaClient) {
-        Matcher address = ADDRESS.matcher(alerts);
-        address.matches();
+        KafkaTopic topic = KafkaTopic.parse(alerts);
         return KafkaSink.<AlertMessage>builder()
-                .setBootstrapServers(address.group(1))
+                .setBootstrapServers(topic.bootstrap())
                 .setRecordSerializer(
                         KafkaRecordSerializationSchema.<AlertMessage>builder()
-                                .setTopic(address.group(2))
+                                .setTopic(topic.topic())
                                 .setKeySerializationSchema(new RuleBytes())
                                 .setValueSerializationSchema(new JsonBytes())
                                 .build())
