@@ -126,8 +126,9 @@ final class FollowCommand implements Callable<Integer> {
             names = "--window-bytes",
             paramLabel = "N",
             description =
-                    "most bytes held per input for the span (default: 256 MiB); when half of it"
-                            + " arrived unsearched, a search runs at once")
+                    "bytes held per input for the span (default: 256 MiB; a backlog may take"
+                            + " half as much again); when half of it arrived unsearched, a"
+                            + " search runs at once")
     long windowBytes = 256L << 20;
 
     @Option(

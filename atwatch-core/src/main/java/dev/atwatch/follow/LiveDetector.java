@@ -36,7 +36,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Memory is bounded by {@link Settings#windowBytes()} per source: when the lines no search has
  * seen reach half of it, a search runs at once; a chunk leaves the window only after two searches
- * read it, so no line goes unsearched.
+ * read it, so no line goes unsearched, and a window holds at most about one and a half times the
+ * limit and one chunk.
  */
 public final class LiveDetector {
 

@@ -42,6 +42,8 @@ class LiveDetectorTest {
     private final List<Rejected> rejections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final AtomicInteger searches = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong largestSearch =
+            new java.util.concurrent.atomic.AtomicLong();
 
     @TempDir Path dir;
 
@@ -105,6 +107,7 @@ class LiveDetectorTest {
                 @Override
                 public void searched(Detection detection, long bytes) {
                     searches.incrementAndGet();
+                    largestSearch.accumulateAndGet(bytes, Math::max);
                 }
             };
 
@@ -377,6 +380,65 @@ class LiveDetectorTest {
         follow(1 << 20, source);
 
         assertThat(notes).containsExactly("notes.txt is not searched: unknown format");
+    }
+
+    @Test
+    void aBacklogIsSearchedInBoundedWindowsWithoutLosingAnAlert() throws Exception {
+        String log = read(TEST4.resolve("audit.log"));
+        List<byte[]> parts = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String part = benign(100, 100_000 + i * 100) + (i % 13 == 5 ? log : "");
+            parts.add(part.getBytes(StandardCharsets.UTF_8));
+            all.append(part);
+        }
+        int largestPart = parts.stream().mapToInt(p -> p.length).max().orElseThrow();
+        LiveSource backlog =
+                new LiveSource() {
+                    private int next;
+                    private long offset;
+                    private long line = 1;
+
+                    @Override
+                    public String name() {
+                        return "backlog.log";
+                    }
+
+                    @Override
+                    public Chunk poll() {
+                        if (next >= parts.size()) {
+                            return null;
+                        }
+                        byte[] bytes = parts.get(next++);
+                        long lines = Chunk.countLines(bytes, bytes.length);
+                        Chunk chunk = new Chunk(bytes, 0, offset, line, lines);
+                        offset += bytes.length;
+                        line += lines;
+                        return chunk;
+                    }
+
+                    @Override
+                    public boolean ended() {
+                        return next >= parts.size();
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        Path whole = dir.resolve("backlog.log");
+        Files.writeString(whole, all);
+        long window = 64 << 10;
+        LiveDetector.Settings settings = new LiveDetector.Settings(60_000, 600_000, window, 0);
+
+        new LiveDetector(detector(), ReadOptions.DEFAULTS, List.of(backlog), settings, listener)
+                .run();
+
+        assertThat(largestSearch.get()).isLessThanOrEqualTo(window * 3 / 2 + largestPart);
+        assertThat(searches.get()).isGreaterThan(5);
+        assertThat(alerts)
+                .extracting(a -> a.rule().id() + " " + a.sourceText().replace("backlog.log", ""))
+                .containsExactlyInAnyOrderElementsOf(
+                        hunted(whole).stream().map(a -> a.replace(whole.toString(), "")).toList());
     }
 
     @Test
