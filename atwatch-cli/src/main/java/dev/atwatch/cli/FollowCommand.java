@@ -172,15 +172,14 @@ final class FollowCommand implements Callable<Integer> {
         Semantics mode = RunOptions.semantics(semantics);
         RulePack pack = rules.loadSome();
         List<CompiledRule> compiled = Detector.compile(pack.rules(), Macros.NONE);
-        for (CompiledRule rule : compiled) {
-            if (!rule.ok()) {
-                throw new UsageException(
-                        "the search of " + rule.rule().origin() + " does not parse");
-            }
+        if (!SearchCommand.reportDiagnostics(compiled, err)) {
+            return ExitCodes.USAGE;
         }
         Suppressions suppressions = SuppressionRun.load(suppressionsFile);
         ReadOptions readOptions = input.readOptions();
         Readers readers = input.readers();
+        HecDelivery delivery = hec.delivery(err, quiet);
+        KafkaOptions.Sender topic = kafka.sender(err, quiet);
         List<LiveSource> sources = sources(readOptions.limits(), readers, err);
         Detector detector =
                 new Detector(
@@ -190,8 +189,6 @@ final class FollowCommand implements Callable<Integer> {
                         TimeRange.ALL,
                         Runtime.getRuntime().availableProcessors(),
                         readers);
-        HecDelivery delivery = hec.delivery(err, quiet);
-        KafkaOptions.Sender topic = kafka.sender(err, quiet);
         Report report = new Report(err, suppressions, delivery, topic);
         LiveDetector live = new LiveDetector(detector, readOptions, sources, settings, report);
         if (!quiet) {

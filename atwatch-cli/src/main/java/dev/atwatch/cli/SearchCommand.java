@@ -343,7 +343,7 @@ abstract class SearchCommand implements Callable<Integer> {
     }
 
     /** Prints every diagnostic; returns false when a rule cannot run. */
-    private static boolean reportDiagnostics(List<CompiledRule> compiled, PrintWriter err) {
+    static boolean reportDiagnostics(List<CompiledRule> compiled, PrintWriter err) {
         boolean ok = true;
         for (CompiledRule rule : compiled) {
             List<Diagnostic> errors = new ArrayList<>();

@@ -193,6 +193,13 @@ class FollowCommandTest {
         assertThat(shortSpan.err()).contains("the span must be at least the interval");
         assertThat(CommandRun.of("follow", log.toString(), log.toString()).err())
                 .contains("is given twice");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(
+                rules.resolve("bad.yaml"),
+                "id: bad\nname: Bad\ndescription: x\nsearch: |\n  index=linux | eval x=if(\n");
+        CommandRun badRule = CommandRun.of("follow", "--rules", rules.toString(), log.toString());
+        assertThat(badRule.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badRule.err()).contains("does not parse").contains("SPL002");
     }
 
     @Test
