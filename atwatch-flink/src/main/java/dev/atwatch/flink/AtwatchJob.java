@@ -1,8 +1,13 @@
 package dev.atwatch.flink;
 
+import dev.atwatch.detect.CompiledRule;
+import dev.atwatch.detect.Detector;
+import dev.atwatch.detect.RulePack;
+import dev.atwatch.detect.RulePackException;
 import dev.atwatch.follow.Durations;
 import dev.atwatch.kafka.KafkaClientConfig;
 import dev.atwatch.kafka.KafkaTopic;
+import dev.atwatch.spl.Macros;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,12 +64,45 @@ public final class AtwatchJob {
             System.exit(2);
             return;
         }
+        String problem = ruleProblem(settings);
+        if (problem != null) {
+            System.err.println("atwatch-flink: " + problem);
+            System.exit(2);
+            return;
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<LogRecord> records = kafkaSources(env, settings, false);
         search(records, settings)
                 .sinkTo(kafkaSink(settings.alerts(), settings.kafkaClient()))
                 .name("alerts");
         env.execute("atwatch");
+    }
+
+    /**
+     * Why the rule pack cannot run (it does not load, or a search does not parse), checked before
+     * the job is submitted; {@code null} when it can.
+     */
+    static String ruleProblem(JobSettings settings) {
+        RulePack pack;
+        try {
+            pack =
+                    settings.rules() == null
+                            ? RulePack.bundled()
+                            : RulePack.load(Path.of(settings.rules()));
+        } catch (RulePackException e) {
+            return e.getMessage();
+        }
+        for (CompiledRule rule : Detector.compile(pack.rules(), Macros.NONE)) {
+            if (!rule.ok()) {
+                return "the search of "
+                        + rule.rule().origin()
+                        + " does not parse"
+                        + (rule.diagnostics().isEmpty()
+                                ? ""
+                                : ": " + rule.diagnostics().get(0).render(rule.rule().search()));
+            }
+        }
+        return null;
     }
 
     /** The settings the command line gives. */

@@ -37,4 +37,17 @@ public record JobSettings(
                     "the span must be at least the interval, and the interval positive");
         }
     }
+
+    /** The same settings with another rule pack ({@code null}: the bundled one). */
+    public JobSettings withRules(String otherRules) {
+        return new JobSettings(
+                sources,
+                alerts,
+                intervalMillis,
+                spanMillis,
+                fromStart,
+                otherRules,
+                semantics,
+                kafkaClient);
+    }
 }

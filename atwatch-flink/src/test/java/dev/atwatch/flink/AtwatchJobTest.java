@@ -76,6 +76,27 @@ class AtwatchJobTest {
     }
 
     @Test
+    void aRulePackThatCannotRunIsToldBeforeTheJobIsSubmitted() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(
+                rules.resolve("bad.yaml"),
+                "id: bad\nname: Bad\ndescription: x\nsearch: |\n  index=linux | eval x=if(\n");
+        JobSettings bad =
+                new JobSettings(
+                        List.of("kafka://k:1/a"),
+                        "kafka://k:1/b",
+                        1000,
+                        1000,
+                        false,
+                        rules.toString(),
+                        "portable",
+                        java.util.Map.of());
+
+        assertThat(AtwatchJob.ruleProblem(bad)).contains("bad.yaml does not parse");
+        assertThat(AtwatchJob.ruleProblem(bad.withRules(null))).isNull();
+    }
+
+    @Test
     void theCommandLineSaysWhatIsMissingOrWrong() {
         assertThatThrownBy(() -> AtwatchJob.settings(new String[] {"--alerts", "kafka://k:1/a"}))
                 .hasMessageContaining("--source and --alerts are needed");
