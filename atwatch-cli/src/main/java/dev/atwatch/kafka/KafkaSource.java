@@ -2,7 +2,7 @@ package dev.atwatch.kafka;
 
 import dev.atwatch.follow.Chunk;
 import dev.atwatch.follow.LiveSource;
-import java.io.ByteArrayOutputStream;
+import dev.atwatch.follow.PendingLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +44,14 @@ public final class KafkaSource implements LiveSource {
     private boolean assigned;
     private boolean waitingTold;
     private boolean failing;
-    private long offset;
-    private long nextLine = 1;
+
+    /** Every message is a whole line: nothing is ever held back. */
+    private final PendingLines lines = new PendingLines(Integer.MAX_VALUE);
 
     /** Most bytes one poll fetches, as a file's poll reads at most so many. */
     static final int POLL_BYTES = 8 << 20;
+
+    private static final byte[] NEWLINE = {'\n'};
 
     /**
      * A source that starts reading at the topic's end, or with {@code fromStart} at its beginning.
@@ -89,8 +92,6 @@ public final class KafkaSource implements LiveSource {
         if (!assigned && !assign()) {
             return null;
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        long count = 0;
         try {
             for (ConsumerRecord<byte[], byte[]> message : consumer.poll(POLL_WAIT)) {
                 byte[] value = message.value();
@@ -101,9 +102,8 @@ public final class KafkaSource implements LiveSource {
                 while (length > 0 && (value[length - 1] == '\n' || value[length - 1] == '\r')) {
                     length--;
                 }
-                lines.write(value, 0, length);
-                lines.write('\n');
-                count++;
+                lines.append(value, 0, length);
+                lines.append(NEWLINE, 0, 1);
             }
         } catch (KafkaException e) {
             if (!failing) {
@@ -116,14 +116,7 @@ public final class KafkaSource implements LiveSource {
             notes.accept("reading " + name() + " again");
             failing = false;
         }
-        if (count == 0) {
-            return null;
-        }
-        byte[] bytes = lines.toByteArray();
-        Chunk chunk = new Chunk(bytes, 0, offset, nextLine, Chunk.countLines(bytes, bytes.length));
-        offset += bytes.length;
-        nextLine += chunk.lines();
-        return chunk;
+        return lines.take();
     }
 
     /** Takes every partition of the topic, at its end or beginning; false when not yet possible. */

@@ -11,7 +11,6 @@ import dev.atwatch.read.Rejected;
 import dev.atwatch.read.Warning;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,29 +299,23 @@ public final class LiveDetector {
 
     /** The alerts to report, located in their files; remembers this search's rows. */
     private List<Alert> freshAlerts(List<Alert> found) {
-        Set<String> keys = new HashSet<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<Alert> fresh = new ArrayList<>();
-        for (Alert alert : found) {
-            Optional<LiveWindow.Located> located = locate(alert.provenance());
-            String where =
-                    located.map(l -> l.held().chunk.generation() + ":" + l.where().offset())
-                            .orElseGet(() -> alert.fields().toString());
-            String base = alert.rule().id() + '\u0000' + where;
-            int occurrence = seen.merge(base, 1, Integer::sum);
-            String key = base + '\u0000' + occurrence;
-            keys.add(key);
-            if (previousKeys.contains(key)) {
-                continue;
-            }
-            if (located.isPresent() && located.get().held().searches > 1) {
-                continue; // seen twice before: a part of an event that left the window
-            }
-            Provenance file = located.map(LiveWindow.Located::where).orElse(alert.provenance());
-            fresh.add(new Alert(alert.rule(), alert.fields(), file));
-        }
-        previousKeys = keys;
-        return fresh;
+        NewAlerts.Selection selection =
+                NewAlerts.select(
+                        found,
+                        previousKeys,
+                        alert ->
+                                locate(alert.provenance())
+                                        .map(
+                                                l ->
+                                                        new NewAlerts.Place(
+                                                                l.held().chunk.generation()
+                                                                        + ":"
+                                                                        + l.where().offset(),
+                                                                l.held().searches,
+                                                                l.where()))
+                                        .orElse(null));
+        previousKeys = selection.keys();
+        return selection.fresh();
     }
 
     private Optional<LiveWindow.Located> locate(Provenance where) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * lines. A line longer than {@code maxLineBytes} is handed out as it stands once that many bytes of
  * it are held (its reader then rejects it as too long), so the bytes held stay bounded.
  */
-final class PendingLines {
+public final class PendingLines {
 
     private final int maxLineBytes;
     private byte[] bytes = new byte[1 << 12];
@@ -16,7 +16,8 @@ final class PendingLines {
     private long offset;
     private long nextLine = 1;
 
-    PendingLines(int maxLineBytes) {
+    /** Holds lines of at most {@code maxLineBytes} bytes back while they are written. */
+    public PendingLines(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -29,7 +30,8 @@ final class PendingLines {
         this.nextLine = 0;
     }
 
-    void append(byte[] data, int from, int count) {
+    /** Adds bytes that arrived. */
+    public void append(byte[] data, int from, int count) {
         if (length + count > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
         }
@@ -38,7 +40,7 @@ final class PendingLines {
     }
 
     /** The whole lines held, or {@code null}; an overlong partial line counts as whole. */
-    Chunk take() {
+    public Chunk take() {
         int cut = length;
         while (cut > 0 && bytes[cut - 1] != '\n') {
             cut--;

@@ -10,6 +10,7 @@ import dev.atwatch.detect.TimeRange;
 import dev.atwatch.event.FieldAliases;
 import dev.atwatch.event.Profile;
 import dev.atwatch.event.Provenance;
+import dev.atwatch.follow.NewAlerts;
 import dev.atwatch.output.AlertRows;
 import dev.atwatch.read.Input;
 import dev.atwatch.read.ReadOptions;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,23 +128,23 @@ public final class HostSearch extends KeyedProcessFunction<String, LogRecord, Al
         Detection detection = detector.run(search, ReadOptions.DEFAULTS, new Problems(inputs));
         Set<String> reported = new HashSet<>();
         previousKeys.get().forEach(reported::add);
-        List<String> keys = new ArrayList<>();
-        Map<String, Integer> occurrences = new HashMap<>();
-        for (Alert alert : detection.alerts()) {
-            LogRecord record = locate(inputs, alert.provenance());
-            String where = record != null ? record.location() : alert.fields().toString();
-            String base = alert.rule().id() + '\u0000' + where;
-            String key = base + '\u0000' + occurrences.merge(base, 1, Integer::sum);
-            keys.add(key);
-            if (reported.contains(key) || (record != null && record.searches > 1)) {
-                continue;
-            }
-            Provenance location =
-                    record == null ? null : new Provenance(record.location(), 0, 0, -1);
-            Alert located = new Alert(alert.rule(), alert.fields(), location);
-            out.collect(new AlertMessage(alert.rule().id(), AlertRows.json(located)));
+        NewAlerts.Selection selection =
+                NewAlerts.select(
+                        detection.alerts(),
+                        reported,
+                        alert -> {
+                            LogRecord record = locate(inputs, alert.provenance());
+                            return record == null
+                                    ? null
+                                    : new NewAlerts.Place(
+                                            record.location(),
+                                            record.searches,
+                                            new Provenance(record.location(), 0, 0, -1));
+                        });
+        for (Alert alert : selection.fresh()) {
+            out.collect(new AlertMessage(alert.rule().id(), AlertRows.json(alert)));
         }
-        previousKeys.update(keys);
+        previousKeys.update(new ArrayList<>(selection.keys()));
         List<LogRecord> kept = keep(records, timestamp - settings.spanMillis());
         buffer.update(kept);
         if (!kept.isEmpty()) {
